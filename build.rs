@@ -1,0 +1,106 @@
+//! Generates the C header (include/gdtls.h, via cbindgen) and the table
+//! behind `gdtls_get_proc_address`.
+
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let crate_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
+    println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=cbindgen.toml");
+    println!("cargo:rerun-if-changed=build.rs");
+
+    write_proc_table(&crate_dir.join("src/ffi"), &out_dir.join("proc_table.rs"));
+    write_header(&crate_dir, &out_dir.join("gdtls.h"));
+}
+
+/// Every `extern "C" fn gdtls_*` under `ffi_dir`, as (module path, name).
+fn exported_functions(ffi_dir: &Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut files: Vec<_> = fs::read_dir(ffi_dir)
+        .expect("read src/ffi")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    files.sort();
+    for file in files {
+        let stem = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("file name")
+            .to_owned();
+        let module = if stem == "mod" {
+            "crate::ffi".to_owned()
+        } else {
+            format!("crate::ffi::{stem}")
+        };
+        let text = fs::read_to_string(&file).expect("read ffi source");
+        for line in text.lines() {
+            if !line.trim_start().starts_with("pub ") {
+                continue;
+            }
+            let Some(rest) = line.split("extern \"C\" fn ").nth(1) else {
+                continue;
+            };
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if name.starts_with("gdtls_") {
+                found.push((module.clone(), name));
+            }
+        }
+    }
+    found.sort_by(|a, b| a.1.cmp(&b.1));
+    found
+}
+
+fn write_proc_table(ffi_dir: &Path, out: &Path) {
+    let mut code =
+        String::from("fn lookup(name: &[u8]) -> Option<*const ()> {\n    match name {\n");
+    for (module, name) in exported_functions(ffi_dir) {
+        writeln!(
+            code,
+            "        b\"{name}\" => Some({module}::{name} as *const ()),"
+        )
+        .unwrap();
+    }
+    code.push_str("        _ => None,\n    }\n}\n");
+    fs::write(out, code).expect("write proc_table.rs");
+}
+
+fn write_header(crate_dir: &Path, out: &Path) {
+    let mut config =
+        cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")).expect("read cbindgen.toml");
+    let version =
+        |part: &str| env::var(format!("CARGO_PKG_VERSION_{part}")).expect("package version");
+    config.after_includes = Some(format!(
+        "\n/** The version of the gdtls this header belongs to; gdtls_version() gives the library's. */\n\
+         #define GDTLS_VERSION \"{}\"\n#define GDTLS_VERSION_MAJOR {}\n#define GDTLS_VERSION_MINOR {}\n#define GDTLS_VERSION_PATCH {}\n",
+        env::var("CARGO_PKG_VERSION").expect("package version"),
+        version("MAJOR"),
+        version("MINOR"),
+        version("PATCH"),
+    ));
+    let bindings = cbindgen::Builder::new()
+        .with_crate(crate_dir)
+        .with_config(config)
+        .generate()
+        .expect("cbindgen could not generate the header");
+    bindings.write_to_file(out);
+    // The committed copy is refreshed only when it changed, so that builds
+    // do not touch the work tree needlessly; a read-only tree (a packaged
+    // crate) just keeps its copy, and the header test reports any drift.
+    let committed = crate_dir.join("include/gdtls.h");
+    let fresh = fs::read(out).expect("read generated header");
+    if fs::read(&committed).ok().as_deref() != Some(&fresh[..]) {
+        if let Err(e) = fs::create_dir_all(committed.parent().expect("include dir"))
+            .and_then(|()| fs::write(&committed, &fresh))
+        {
+            println!("cargo:warning=could not update include/gdtls.h: {e}");
+        }
+    }
+}

@@ -1,0 +1,458 @@
+//! Godot's `CryptoKey`, `X509Certificate` and the `Crypto` generators, on mbedTLS.
+//!
+//! Both objects are containers whose content a `load` replaces, like Godot's.
+//! The content itself is immutable and shared (`Arc`), so a TLS configuration
+//! built from a key keeps working even if the host later loads another key
+//! into the same object, and no lock is held while a handshake uses it.
+
+use std::path::Path;
+use std::sync::{Arc, RwLock};
+
+use base64::Engine;
+use mbedtls::alloc::List as MbedtlsList;
+use mbedtls::hash::Type as MdType;
+use mbedtls::pk::Pk;
+use mbedtls::rng::{CtrDrbg, OsEntropy};
+use mbedtls::x509::{Certificate, Time};
+
+use crate::error::{Error, Failure, Result};
+
+/// Godot's default subject and issuer for `generate_self_signed_certificate`.
+pub const DEFAULT_ISSUER_NAME: &str = "CN=myserver,O=myorganisation,C=IT";
+/// Godot's default start of validity, `YYYYMMDDhhmmss` in UTC.
+pub const DEFAULT_NOT_BEFORE: &str = "20140101000000";
+/// Godot's default end of validity, `YYYYMMDDhhmmss` in UTC.
+pub const DEFAULT_NOT_AFTER: &str = "20340101000000";
+
+/// The RSA sizes `generate_rsa` accepts. mbedTLS wants an even size and caps
+/// bignums at 8192 bits; below 512 bits a key cannot sign a SHA-256 digest.
+pub const RSA_BITS: std::ops::RangeInclusive<i32> = 512..=8192;
+
+/// A seeded DRBG for one operation. Generation is rare and slow, so a fresh
+/// generator per call costs nothing noticeable and needs no shared lock.
+pub(crate) fn new_rng() -> Result<CtrDrbg> {
+    CtrDrbg::new(Arc::new(OsEntropy::new()), None).map_err(|e| {
+        Failure::mbedtls(
+            Error::ERR_CANT_ACQUIRE_RESOURCE,
+            "cannot seed the random generator",
+            e,
+        )
+    })
+}
+
+/// Reads a whole file, with Godot's error for a file that cannot be opened.
+fn read_file(path: &Path, what: &str) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        Failure::new(
+            Error::ERR_INVALID_PARAMETER,
+            format!("cannot open {what} file '{}': {e}", path.display()),
+        )
+    })
+}
+
+/// Writes a whole file, with Godot's error for a file that cannot be written.
+fn write_file(path: &Path, what: &str, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| {
+        Failure::new(
+            Error::ERR_INVALID_PARAMETER,
+            format!("cannot save {what} file '{}': {e}", path.display()),
+        )
+    })
+}
+
+/// mbedTLS parses PEM only when the terminating NUL is part of the input, and
+/// DER only when it is not.
+fn mbedtls_input(data: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let is_pem = data.windows(11).any(|w| w == b"-----BEGIN ");
+    if is_pem && data.last() != Some(&0) {
+        let mut v = Vec::with_capacity(data.len() + 1);
+        v.extend_from_slice(data);
+        v.push(0);
+        v.into()
+    } else {
+        data.into()
+    }
+}
+
+/// PEM text of one DER object, 64 columns as OpenSSL and mbedTLS write it.
+fn pem_encode(label: &str, der: &[u8]) -> String {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    let mut out = String::with_capacity(b64.len() + b64.len() / 64 + 2 * label.len() + 40);
+    out.push_str("-----BEGIN ");
+    out.push_str(label);
+    out.push_str("-----\n");
+    for line in b64.as_bytes().chunks(64) {
+        // base64 output is ASCII, so every chunk is valid UTF-8.
+        out.push_str(std::str::from_utf8(line).unwrap_or_default());
+        out.push('\n');
+    }
+    out.push_str("-----END ");
+    out.push_str(label);
+    out.push_str("-----\n");
+    out
+}
+
+/// The parsed content of a `CryptoKey`.
+pub(crate) struct KeyMaterial {
+    pub(crate) pk: Arc<Pk>,
+    /// `None` for a key loaded as public only.
+    private_pem: Option<String>,
+    public_pem: String,
+}
+
+impl KeyMaterial {
+    fn from_pk(mut pk: Pk, public_only: bool) -> Result<Self> {
+        let private_pem =
+            if public_only {
+                None
+            } else {
+                Some(pk.write_private_pem_string().map_err(|e| {
+                    Failure::mbedtls(Error::FAILED, "cannot write the private key", e)
+                })?)
+            };
+        let public_pem = pk
+            .write_public_pem_string()
+            .map_err(|e| Failure::mbedtls(Error::FAILED, "cannot write the public key", e))?;
+        Ok(KeyMaterial {
+            pk: Arc::new(pk),
+            private_pem,
+            public_pem,
+        })
+    }
+
+    pub(crate) fn is_public_only(&self) -> bool {
+        self.private_pem.is_none()
+    }
+
+    /// A private copy of the key that mbedTLS may mutate (signing contexts
+    /// such as the certificate writer want `&mut Pk`).
+    fn private_copy(&self) -> Result<Pk> {
+        let pem = self.private_pem.as_deref().ok_or_else(|| {
+            Failure::new(
+                Error::ERR_INVALID_PARAMETER,
+                "the key is public only; a private key is needed",
+            )
+        })?;
+        Pk::from_private_key(&mbedtls_input(pem.as_bytes()), None)
+            .map_err(|e| Failure::mbedtls(Error::FAILED, "cannot copy the private key", e))
+    }
+}
+
+/// Godot's `CryptoKey`: an RSA or EC key, private or public only.
+#[derive(Default)]
+pub struct CryptoKey {
+    material: RwLock<Option<Arc<KeyMaterial>>>,
+}
+
+impl CryptoKey {
+    /// An empty key; `load` or `load_from_string` fills it.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn from_material(material: KeyMaterial) -> Self {
+        CryptoKey {
+            material: RwLock::new(Some(Arc::new(material))),
+        }
+    }
+
+    /// The current content, or `None` while the key is empty.
+    pub(crate) fn material(&self) -> Option<Arc<KeyMaterial>> {
+        self.material
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    fn set_material(&self, material: KeyMaterial) {
+        *self.material.write().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(material));
+    }
+
+    fn loaded(&self) -> Result<Arc<KeyMaterial>> {
+        self.material().ok_or_else(|| {
+            Failure::new(
+                Error::ERR_UNCONFIGURED,
+                "the key is empty: load or generate one first",
+            )
+        })
+    }
+
+    /// Parses a PEM or DER key. With `public_only` the data must be a public
+    /// key (SubjectPublicKeyInfo); otherwise a PKCS#1 or PKCS#8 private key.
+    /// On failure the previous content is kept.
+    pub fn load_from_bytes(&self, data: &[u8], public_only: bool) -> Result<()> {
+        let input = mbedtls_input(data);
+        let parsed = if public_only {
+            Pk::from_public_key(&input)
+        } else {
+            Pk::from_private_key(&input, None)
+        };
+        let kind = if public_only { "public" } else { "private" };
+        let pk = parsed.map_err(|e| {
+            Failure::mbedtls(Error::FAILED, &format!("cannot parse the {kind} key"), e)
+        })?;
+        self.set_material(KeyMaterial::from_pk(pk, public_only)?);
+        Ok(())
+    }
+
+    /// Godot's `CryptoKey.load_from_string(string_key, public_only)`.
+    pub fn load_from_string(&self, pem: &str, public_only: bool) -> Result<()> {
+        self.load_from_bytes(pem.as_bytes(), public_only)
+    }
+
+    /// Godot's `CryptoKey.load(path, public_only)`.
+    pub fn load(&self, path: &Path, public_only: bool) -> Result<()> {
+        let data = read_file(path, "key")?;
+        self.load_from_bytes(&data, public_only)
+            .map_err(|f| Failure {
+                message: format!("{} (file '{}')", f.message, path.display()),
+                ..f
+            })
+    }
+
+    /// Godot's `CryptoKey.save_to_string(public_only)`: PEM text of the
+    /// private key, or of the public key when `public_only` is set or the key
+    /// holds only a public part.
+    pub fn save_to_string(&self, public_only: bool) -> Result<String> {
+        let material = self.loaded()?;
+        Ok(match (&material.private_pem, public_only) {
+            (Some(private), false) => private.clone(),
+            _ => material.public_pem.clone(),
+        })
+    }
+
+    /// Godot's `CryptoKey.save(path, public_only)`.
+    pub fn save(&self, path: &Path, public_only: bool) -> Result<()> {
+        let text = self.save_to_string(public_only)?;
+        write_file(path, "key", &text)
+    }
+
+    /// Godot's `CryptoKey.is_public_only()`: true when the key holds no
+    /// private part (an empty key holds none either).
+    pub fn is_public_only(&self) -> bool {
+        self.material().is_none_or(|m| m.is_public_only())
+    }
+}
+
+/// Godot's `X509Certificate`: one certificate or a chain of them, in order.
+#[derive(Default)]
+pub struct X509Certificate {
+    chain: RwLock<Option<Arc<MbedtlsList<Certificate>>>>,
+}
+
+impl X509Certificate {
+    /// An empty certificate; `load` or `load_from_string` fills it.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn from_chain(chain: MbedtlsList<Certificate>) -> Self {
+        X509Certificate {
+            chain: RwLock::new(Some(Arc::new(chain))),
+        }
+    }
+
+    /// The current chain, or `None` while the object is empty.
+    pub(crate) fn chain(&self) -> Option<Arc<MbedtlsList<Certificate>>> {
+        self.chain.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    fn loaded(&self) -> Result<Arc<MbedtlsList<Certificate>>> {
+        self.chain().ok_or_else(|| {
+            Failure::new(
+                Error::ERR_UNCONFIGURED,
+                "the certificate is empty: load or generate one first",
+            )
+        })
+    }
+
+    /// Parses every certificate in PEM text (or one in DER). All must parse;
+    /// on failure the previous content is kept.
+    pub fn load_from_bytes(&self, data: &[u8]) -> Result<()> {
+        let chain = if data.windows(11).any(|w| w == b"-----BEGIN ") {
+            parse_pem_chain(data)?
+        } else {
+            let cert = Certificate::from_der(data).map_err(|e| {
+                Failure::mbedtls(Error::FAILED, "cannot parse the DER certificate", e)
+            })?;
+            let mut list = MbedtlsList::new();
+            list.push(cert);
+            list
+        };
+        *self.chain.write().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(chain));
+        Ok(())
+    }
+
+    /// Godot's `X509Certificate.load_from_string(string)`.
+    pub fn load_from_string(&self, pem: &str) -> Result<()> {
+        self.load_from_bytes(pem.as_bytes())
+    }
+
+    /// Godot's `X509Certificate.load(path)`.
+    pub fn load(&self, path: &Path) -> Result<()> {
+        let data = read_file(path, "certificate")?;
+        self.load_from_bytes(&data).map_err(|f| Failure {
+            message: format!("{} (file '{}')", f.message, path.display()),
+            ..f
+        })
+    }
+
+    /// Godot's `X509Certificate.save_to_string()`: every certificate of the
+    /// chain as PEM, in order.
+    pub fn save_to_string(&self) -> Result<String> {
+        let chain = self.loaded()?;
+        Ok(chain
+            .iter()
+            .map(|c| pem_encode("CERTIFICATE", c.as_der()))
+            .collect())
+    }
+
+    /// Godot's `X509Certificate.save(path)`.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let text = self.save_to_string()?;
+        write_file(path, "certificate", &text)
+    }
+
+    /// How many certificates the chain holds (0 while empty).
+    pub fn len(&self) -> usize {
+        self.chain().map_or(0, |c| c.iter().count())
+    }
+
+    /// True while no certificate is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Splits PEM text into its CERTIFICATE blocks and parses each, so that one
+/// bad block is an error instead of being skipped silently (mbedTLS's own
+/// chain parser keeps going past blocks it cannot read).
+fn parse_pem_chain(data: &[u8]) -> Result<MbedtlsList<Certificate>> {
+    const BEGIN: &[u8] = b"-----BEGIN CERTIFICATE-----";
+    const END: &[u8] = b"-----END CERTIFICATE-----";
+    let mut list = MbedtlsList::new();
+    let mut rest = data;
+    let mut index = 0;
+    while let Some(start) = find(rest, BEGIN) {
+        let block = &rest[start..];
+        let end = find(block, END).ok_or_else(|| {
+            Failure::new(
+                Error::FAILED,
+                format!("certificate {} has no END line", index + 1),
+            )
+        })? + END.len();
+        let cert = Certificate::from_pem(&mbedtls_input(&block[..end])).map_err(|e| {
+            Failure::mbedtls(
+                Error::FAILED,
+                &format!("cannot parse certificate {}", index + 1),
+                e,
+            )
+        })?;
+        list.push(cert);
+        rest = &block[end..];
+        index += 1;
+    }
+    if index == 0 {
+        return Err(Failure::new(
+            Error::FAILED,
+            "no PEM CERTIFICATE block found",
+        ));
+    }
+    Ok(list)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Parses Godot's `YYYYMMDDhhmmss` validity strings.
+fn parse_time(text: &str, which: &str) -> Result<Time> {
+    let bad = || {
+        Failure::new(
+            Error::ERR_INVALID_PARAMETER,
+            format!("{which} '{text}' is not a UTC time of the form YYYYMMDDhhmmss"),
+        )
+    };
+    if text.len() != 14 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let field = |range: std::ops::Range<usize>| text[range].parse::<u16>().map_err(|_| bad());
+    Time::new(
+        field(0..4)?,
+        field(4..6)? as u8,
+        field(6..8)? as u8,
+        field(8..10)? as u8,
+        field(10..12)? as u8,
+        field(12..14)? as u8,
+    )
+    .ok_or_else(bad)
+}
+
+/// Godot's `Crypto.generate_rsa(size)`: a new RSA key with exponent 65537.
+pub fn generate_rsa(bits: i32) -> Result<CryptoKey> {
+    if !RSA_BITS.contains(&bits) || bits % 2 != 0 {
+        return Err(Failure::new(
+            Error::ERR_INVALID_PARAMETER,
+            format!(
+                "RSA key size {bits} is not supported: use an even size from {} to {} bits",
+                RSA_BITS.start(),
+                RSA_BITS.end()
+            ),
+        ));
+    }
+    let mut rng = new_rng()?;
+    let pk = Pk::generate_rsa(&mut rng, bits as u32, 65537)
+        .map_err(|e| Failure::mbedtls(Error::FAILED, "cannot generate the RSA key", e))?;
+    Ok(CryptoKey::from_material(KeyMaterial::from_pk(pk, false)?))
+}
+
+/// Godot's `Crypto.generate_self_signed_certificate(key, issuer_name,
+/// not_before, not_after)`: a version 3 certificate signed with SHA-256 by
+/// `key`, with the same subject and issuer, a random 20-byte serial and the
+/// CA basic constraint (path length 0), so it can also be its own trust anchor.
+pub fn generate_self_signed_certificate(
+    key: &CryptoKey,
+    issuer_name: &str,
+    not_before: &str,
+    not_after: &str,
+) -> Result<X509Certificate> {
+    let not_before = parse_time(not_before, "not_before")?;
+    let not_after = parse_time(not_after, "not_after")?;
+    let material = key.loaded()?;
+    let mut subject_key = material.private_copy()?;
+    let mut issuer_key = material.private_copy()?;
+    let mut rng = new_rng()?;
+    let mut serial = [0u8; 20];
+    mbedtls::rng::Random::random(&mut rng, &mut serial)
+        .map_err(|e| Failure::mbedtls(Error::FAILED, "cannot draw a serial number", e))?;
+    serial[0] &= 0x7F; // a positive INTEGER
+    serial[0] |= 0x01; // and a full 20 bytes long
+    let write_err = |e| Failure::mbedtls(Error::FAILED, "cannot write the certificate", e);
+    let name_err = |e| {
+        Failure::mbedtls(
+            Error::ERR_INVALID_PARAMETER,
+            &format!("invalid issuer name '{issuer_name}'"),
+            e,
+        )
+    };
+    let der = mbedtls::x509::certificate::Builder::new()
+        .subject_key(&mut subject_key)
+        .issuer_key(&mut issuer_key)
+        .signature_hash(MdType::Sha256)
+        .subject(issuer_name)
+        .map_err(name_err)?
+        .issuer(issuer_name)
+        .map_err(name_err)?
+        .validity(not_before, not_after)
+        .map_err(write_err)?
+        .serial(&serial)
+        .map_err(write_err)?
+        .basic_constraints(true, Some(0))
+        .map_err(write_err)?
+        .write_der_vec(&mut rng)
+        .map_err(write_err)?;
+    let cert = Certificate::from_der(&der).map_err(write_err)?;
+    let mut chain = MbedtlsList::new();
+    chain.push(cert);
+    Ok(X509Certificate::from_chain(chain))
+}

@@ -1,0 +1,199 @@
+//! The C ABI: thin `extern "C"` shims over the core, one file per Godot class.
+//!
+//! Everything every shim needs lives here: the panic boundary and last-error
+//! bookkeeping (`ffi_guard!`), handle checks (`handle`), and conversion of C
+//! strings, byte ranges and out-parameters.
+
+use std::cell::RefCell;
+use std::ffi::{c_char, CStr, CString};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use crate::error::{Error, Failure, Result};
+
+pub mod crypto;
+pub mod crypto_key;
+pub mod error;
+pub(crate) mod handle;
+pub mod proc_address;
+pub mod tls_options;
+pub mod x509_certificate;
+
+thread_local! {
+    static LAST_ERROR: RefCell<(Error, CString)> = RefCell::new((Error::OK, CString::default()));
+}
+
+fn set_last_error(function: &str, failure: &Failure) {
+    // A message with a NUL in it (from a path, say) would be cut short in C.
+    let text = format!("{function}: {}", failure.message).replace('\0', "\u{FFFD}");
+    let text = CString::new(text).unwrap_or_default();
+    LAST_ERROR.with(|cell| *cell.borrow_mut() = (failure.code, text));
+}
+
+/// The code of the last failing call on this thread.
+pub(crate) fn last_error() -> Error {
+    LAST_ERROR.with(|cell| cell.borrow().0)
+}
+
+/// The message of the last failing call on this thread. The pointer stays
+/// valid until the next failing call on the same thread: the thread-local
+/// string it points into is replaced, never mutated in place.
+pub(crate) fn last_error_message() -> *const c_char {
+    LAST_ERROR.with(|cell| cell.borrow().1.as_ptr())
+}
+
+/// What a C function returns when its call failed; the details are in the
+/// thread's last error.
+pub(crate) trait FailValue {
+    fn fail_value(failure: &Failure) -> Self;
+}
+
+impl FailValue for Error {
+    fn fail_value(failure: &Failure) -> Self {
+        failure.code
+    }
+}
+
+impl<T> FailValue for *mut T {
+    fn fail_value(_: &Failure) -> Self {
+        std::ptr::null_mut()
+    }
+}
+
+impl<T> FailValue for *const T {
+    fn fail_value(_: &Failure) -> Self {
+        std::ptr::null()
+    }
+}
+
+impl FailValue for bool {
+    fn fail_value(_: &Failure) -> Self {
+        false
+    }
+}
+
+impl FailValue for i32 {
+    fn fail_value(_: &Failure) -> Self {
+        0
+    }
+}
+
+impl FailValue for usize {
+    fn fail_value(_: &Failure) -> Self {
+        0
+    }
+}
+
+impl<T> FailValue for Option<T> {
+    fn fail_value(_: &Failure) -> Self {
+        None
+    }
+}
+
+/// Runs a shim's body: a failure is recorded as the thread's last error and
+/// turned into the function's failure value, and a panic never unwinds into
+/// C (it becomes `ERR_BUG` with the panic's text).
+pub(crate) fn guard<R: FailValue>(function: &str, body: impl FnOnce() -> Result<R>) -> R {
+    let failure = match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(value)) => return value,
+        Ok(Err(failure)) => failure,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            Failure::new(
+                Error::ERR_BUG,
+                format!("internal error, please report it: {what}"),
+            )
+        }
+    };
+    set_last_error(function, &failure);
+    R::fail_value(&failure)
+}
+
+/// `ffi_guard!(body)` runs `body` (an expression of type `Result<R>`) under
+/// `guard`, naming the enclosing C function in error messages.
+macro_rules! ffi_guard {
+    ($body:expr) => {{
+        fn here() {}
+        let path = std::any::type_name_of_val(&here);
+        let path = path.strip_suffix("::here").unwrap_or(path);
+        let name = path.rsplit("::").next().unwrap_or(path);
+        $crate::ffi::guard(name, || $body)
+    }};
+}
+pub(crate) use ffi_guard;
+
+/// A required NUL-terminated UTF-8 string argument.
+///
+/// # Safety
+/// `ptr` is NULL or points to a NUL-terminated string that outlives `'a`.
+pub(crate) unsafe fn str_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a str> {
+    opt_str_arg(ptr, name)?
+        .ok_or_else(|| Failure::new(Error::ERR_INVALID_PARAMETER, format!("{name} is NULL")))
+}
+
+/// An optional NUL-terminated UTF-8 string argument: NULL is `None`.
+///
+/// # Safety
+/// As for `str_arg`.
+pub(crate) unsafe fn opt_str_arg<'a>(ptr: *const c_char, name: &str) -> Result<Option<&'a str>> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    CStr::from_ptr(ptr).to_str().map(Some).map_err(|e| {
+        Failure::new(
+            Error::ERR_INVALID_PARAMETER,
+            format!("{name} is not valid UTF-8: {e}"),
+        )
+    })
+}
+
+/// Copies `text` and a terminating NUL into the caller's buffer; `*out_len`
+/// receives the length without the NUL. The buffer needs `*out_len + 1`
+/// bytes; a smaller one is handled as in `write_out`.
+///
+/// # Safety
+/// `buf` is NULL or valid for writes of `cap` bytes; `out_len` is NULL or
+/// valid for one write.
+pub(crate) unsafe fn write_str_out(
+    text: &str,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> Result<()> {
+    let mut data = Vec::with_capacity(text.len() + 1);
+    data.extend_from_slice(text.as_bytes());
+    data.push(0);
+    write_out(&data, text.len(), buf.cast(), cap, out_len)
+}
+
+/// Copies `data` into the caller's buffer `(buf, cap)` and stores `reported`
+/// in `*out_len` (when `out_len` is not NULL). A buffer too small is
+/// `ERR_PARAMETER_RANGE_ERROR` with `*out_len` set and nothing written, so
+/// the caller can retry with a larger one.
+unsafe fn write_out(
+    data: &[u8],
+    reported: usize,
+    buf: *mut u8,
+    cap: usize,
+    out_len: *mut usize,
+) -> Result<()> {
+    if !out_len.is_null() {
+        *out_len = reported;
+    }
+    if data.len() > cap || buf.is_null() {
+        let why = if buf.is_null() && data.len() <= cap {
+            "buf is NULL"
+        } else {
+            "buffer too small"
+        };
+        return Err(Failure::new(
+            Error::ERR_PARAMETER_RANGE_ERROR,
+            format!("{why}: {} bytes needed, capacity {cap}", data.len()),
+        ));
+    }
+    std::ptr::copy_nonoverlapping(data.as_ptr(), buf, data.len());
+    Ok(())
+}
