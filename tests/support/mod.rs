@@ -1,0 +1,133 @@
+//! Helpers shared by the integration tests: where the built library is,
+//! compiling C programs against the committed header, running them under
+//! valgrind, and scratch directories.
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The crate's root directory.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The directory holding the libgdtls.so that `cargo test` built with this
+/// test binary (target/<profile>/, two levels above target/<profile>/deps/).
+pub fn lib_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target directory")
+        .to_path_buf();
+    assert!(
+        dir.join("libgdtls.so").exists(),
+        "libgdtls.so is not in {}; build the crate first",
+        dir.display()
+    );
+    dir
+}
+
+/// A fresh, empty scratch directory, removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("gdtls-test-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create scratch directory");
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    pub fn join(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Runs a command and returns its output, failing the test if it cannot start.
+pub fn run(cmd: &mut Command) -> Output {
+    cmd.output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"))
+}
+
+/// Asserts that a command succeeded, showing its output when it did not.
+pub fn assert_success(what: &str, output: &Output) {
+    assert!(
+        output.status.success(),
+        "{what} failed ({}):\n--- stdout\n{}\n--- stderr\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Compiles C (or, for a .cpp source, C++) sources into `out`, against the
+/// committed header and the built shared library, with warnings as errors.
+pub fn compile_c(sources: &[PathBuf], out: &Path, extra: &[&str]) {
+    let lib = lib_dir();
+    let cpp = sources
+        .iter()
+        .any(|s| s.extension().is_some_and(|e| e == "cpp"));
+    let mut cmd = Command::new(if cpp { "c++" } else { "cc" });
+    cmd.arg(if cpp { "-std=c++17" } else { "-std=c11" })
+        .args(["-Wall", "-Wextra", "-Werror", "-g"])
+        .arg("-I")
+        .arg(root().join("include"))
+        .arg("-I")
+        .arg(root().join("tests/c"))
+        .args(sources)
+        .arg("-o")
+        .arg(out)
+        .arg("-L")
+        .arg(&lib)
+        .arg(format!("-Wl,-rpath,{}", lib.display()))
+        .arg("-lgdtls")
+        .args(extra);
+    assert_success(&format!("compiling {sources:?}"), &run(&mut cmd));
+}
+
+/// Runs `program` under valgrind memcheck: any invalid access or definite
+/// leak fails. Returns the program's output for further checks.
+pub fn run_under_valgrind(program: &Path, args: &[&str]) -> Output {
+    let output = run(Command::new("valgrind")
+        .args([
+            "--quiet",
+            "--error-exitcode=99",
+            "--leak-check=full",
+            "--errors-for-leak-kinds=definite",
+            "--show-leak-kinds=definite",
+            "--track-origins=yes",
+        ])
+        .arg(program)
+        .args(args));
+    assert_success(&format!("{} under valgrind", program.display()), &output);
+    output
+}
+
+/// The names of all functions the committed header declares.
+pub fn header_functions() -> Vec<String> {
+    let header =
+        std::fs::read_to_string(root().join("include/gdtls.h")).expect("read include/gdtls.h");
+    let mut names: Vec<String> = header
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.starts_with('#') && !l.starts_with("typedef"))
+        .filter_map(|l| {
+            let open = l.find("(")?;
+            let name = l[..open].rsplit([' ', '*']).next()?;
+            name.starts_with("gdtls_").then(|| name.to_owned())
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
