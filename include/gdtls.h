@@ -35,6 +35,28 @@
 
 
 /**
+ * Godot's default receive buffer: how many bytes of datagrams a peer queues
+ * before it stops reading its socket.
+ */
+#define DEFAULT_RECV_BUF_SIZE 65536
+
+/**
+ * The largest UDP payload that fits an IPv4 datagram, and so the largest
+ * that can be sent to any peer.
+ */
+#define MAX_DATAGRAM 65507
+
+/**
+ * Godot's default for `max_pending_connections`.
+ */
+#define DEFAULT_MAX_PENDING_CONNECTIONS 16
+
+/**
+ * How many datagrams from sources without a pending slot are kept.
+ */
+#define PENDING_BACKLOG_DATAGRAMS 1024
+
+/**
  * Godot's `@GlobalScope.Error`, value for value, so that a host comparing
  * against Godot's constants needs no translation table.
  *

@@ -1,0 +1,452 @@
+//! Godot's `PacketPeerUDP`.
+
+use std::cell::RefCell;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use super::queue::{DatagramQueue, MAX_DATAGRAM};
+use super::server::SharedLink;
+use super::socket::{BindAddress, UdpSocket};
+use super::{local_port, resolve};
+use crate::error::{Error, Failure, Result};
+use crate::transport::Transport;
+
+/// Godot's default receive buffer: how many bytes of datagrams a peer queues
+/// before it stops reading its socket.
+pub const DEFAULT_RECV_BUF_SIZE: usize = 65536;
+
+/// The largest receive buffer `bind` accepts.
+const MAX_RECV_BUF_SIZE: usize = 64 << 20;
+
+/// How long a `wait` sleeps before looking again at a queue that another
+/// thread may have filled from the same socket.
+const WAIT_SLICE: Duration = Duration::from_millis(10);
+
+thread_local! {
+    /// One receive buffer per thread, large enough for any datagram, so that
+    /// no peer carries a 64 KiB buffer of its own.
+    static SCRATCH: RefCell<Box<[u8]>> = RefCell::new(vec![0; MAX_DATAGRAM + 1].into_boxed_slice());
+}
+
+/// Runs `f` with this thread's scratch buffer.
+pub(crate) fn with_scratch<R>(f: impl FnOnce(&mut [u8]) -> R) -> R {
+    SCRATCH.with(|s| f(&mut s.borrow_mut()))
+}
+
+/// The outcome of `get_packet` into a caller's buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PacketRead {
+    /// The next packet, this many bytes long, was copied and removed.
+    Read(usize),
+    /// The buffer is too small for the next packet, which needs this many
+    /// bytes; it was left queued.
+    TooSmall(usize),
+}
+
+enum Link {
+    /// No socket: never bound, or closed.
+    Closed,
+    /// A socket of the peer's own.
+    Own { socket: Arc<UdpSocket>, queue: DatagramQueue },
+    /// A `UdpServer`'s socket, shared with the server's other peers.
+    Shared(SharedLink),
+    /// A host's transport, with a queue so a packet can be looked at before
+    /// it is taken.
+    Host {
+        transport: Box<dyn Transport>,
+        queue: DatagramQueue,
+    },
+}
+
+struct State {
+    link: Link,
+    /// Where `put_packet` sends (`set_dest_address` or `connect_to_host`).
+    dest: Option<SocketAddr>,
+    connected: bool,
+    /// The source of the last packet received (Godot's packet ip and port).
+    last_from: Option<SocketAddr>,
+    broadcast: bool,
+    recv_buf_size: usize,
+}
+
+/// Godot's `PacketPeerUDP`.
+pub struct PacketPeerUdp {
+    state: Mutex<State>,
+}
+
+impl Default for PacketPeerUdp {
+    fn default() -> Self {
+        Self::with_link(Link::Closed, None, false)
+    }
+}
+
+fn not_bound() -> Failure {
+    Failure::new(Error::FAILED, "the peer has no socket: bind or connect it first")
+}
+
+fn locked(what: &str) -> Failure {
+    Failure::new(
+        Error::ERR_LOCKED,
+        format!("cannot {what} a peer that belongs to a UDPServer or a host transport"),
+    )
+}
+
+impl PacketPeerUdp {
+    /// A peer with no socket yet, like Godot's `PacketPeerUDP.new()`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn with_link(link: Link, dest: Option<SocketAddr>, connected: bool) -> Self {
+        PacketPeerUdp {
+            state: Mutex::new(State {
+                link,
+                dest,
+                connected,
+                last_from: dest,
+                broadcast: false,
+                recv_buf_size: DEFAULT_RECV_BUF_SIZE,
+            }),
+        }
+    }
+
+    /// A peer taken from a `UdpServer`: connected to `source`, reading what
+    /// the server's socket receives from it.
+    pub(crate) fn shared(link: SharedLink, source: SocketAddr) -> Self {
+        Self::with_link(Link::Shared(link), Some(source), true)
+    }
+
+    /// A connected peer whose datagrams travel through a host's transport.
+    pub fn from_transport(transport: Box<dyn Transport>) -> Self {
+        let link = Link::Host {
+            transport,
+            queue: DatagramQueue::new(DEFAULT_RECV_BUF_SIZE),
+        };
+        Self::with_link(link, None, true)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Godot's `bind(port, bind_address, recv_buf_size)`: opens a socket on
+    /// `port` (0: any free port) of `bind_address` ("*" for every IPv4 and
+    /// IPv6 address). At most `recv_buf_size` bytes of datagrams are queued;
+    /// the rest wait in the socket.
+    pub fn bind(&self, port: i32, bind_address: &str, recv_buf_size: i32) -> Result<()> {
+        let mut state = self.lock();
+        match state.link {
+            Link::Closed => {}
+            Link::Own { .. } => return Err(Failure::new(Error::ERR_ALREADY_IN_USE, "the peer is already bound")),
+            Link::Shared(_) | Link::Host { .. } => return Err(locked("bind")),
+        }
+        let address = BindAddress::parse(bind_address)?;
+        let port = local_port(port)?;
+        let size = usize::try_from(recv_buf_size)
+            .ok()
+            .filter(|s| (1..=MAX_RECV_BUF_SIZE).contains(s))
+            .ok_or_else(|| {
+                Failure::new(
+                    Error::ERR_INVALID_PARAMETER,
+                    format!("recv_buf_size {recv_buf_size} must be between 1 and {MAX_RECV_BUF_SIZE}"),
+                )
+            })?;
+        let socket = UdpSocket::bind(address, port, false)?;
+        if state.broadcast {
+            socket.set_broadcast(true)?;
+        }
+        state.recv_buf_size = size;
+        state.link = Link::Own {
+            socket: Arc::new(socket),
+            queue: DatagramQueue::new(size),
+        };
+        Ok(())
+    }
+
+    /// Godot's `close()`: releases the socket (or leaves the server or host
+    /// transport) and drops queued packets. The destination is kept.
+    pub fn close(&self) {
+        let mut state = self.lock();
+        if let Link::Shared(link) = &state.link {
+            link.leave();
+        }
+        state.link = Link::Closed;
+        state.connected = false;
+    }
+
+    /// Godot's `connect_to_host(host, port)`: only datagrams from that
+    /// address are received from now on, and `put_packet` sends there.
+    /// Opens a socket first if the peer has none. Queued packets are dropped.
+    pub fn connect_to_host(&self, host: &str, port: i32) -> Result<()> {
+        let mut state = self.lock();
+        let state = &mut *state;
+        let ipv4_only = match &state.link {
+            Link::Closed => false,
+            Link::Own { socket, .. } => !socket.is_ipv6(),
+            Link::Shared(_) | Link::Host { .. } => return Err(locked("connect")),
+        };
+        let addr = resolve(host, port, ipv4_only)?;
+        if let Link::Closed = state.link {
+            let socket = UdpSocket::open(addr.ip())?;
+            if state.broadcast {
+                socket.set_broadcast(true)?;
+            }
+            state.link = Link::Own {
+                socket: Arc::new(socket),
+                queue: DatagramQueue::new(state.recv_buf_size),
+            };
+        }
+        if let Link::Own { socket, queue } = &mut state.link {
+            socket.connect(addr)?;
+            queue.clear();
+        }
+        state.connected = true;
+        state.dest = Some(addr);
+        Ok(())
+    }
+
+    /// Godot's `set_dest_address(host, port)`: where `put_packet` sends, for
+    /// a peer that is not connected.
+    pub fn set_dest_address(&self, host: &str, port: i32) -> Result<()> {
+        let mut state = self.lock();
+        if state.connected {
+            return Err(Failure::new(
+                Error::ERR_UNCONFIGURED,
+                "the destination of a connected peer cannot be changed",
+            ));
+        }
+        let ipv4_only = matches!(&state.link, Link::Own { socket, .. } if !socket.is_ipv6());
+        state.dest = Some(resolve(host, port, ipv4_only)?);
+        Ok(())
+    }
+
+    /// Godot's `is_socket_connected()`.
+    pub fn is_socket_connected(&self) -> bool {
+        self.lock().connected
+    }
+
+    /// Godot's `is_bound()`: the peer has a socket (of its own, a listening
+    /// server's, or a host transport).
+    pub fn is_bound(&self) -> bool {
+        match &self.lock().link {
+            Link::Closed => false,
+            Link::Own { .. } | Link::Host { .. } => true,
+            Link::Shared(link) => link.is_open(),
+        }
+    }
+
+    /// Godot's `get_local_port()`: 0 without a socket of its own or a
+    /// server's.
+    pub fn get_local_port(&self) -> u16 {
+        match &self.lock().link {
+            Link::Own { socket, .. } => socket.local_port(),
+            Link::Shared(link) => link.local_port(),
+            Link::Closed | Link::Host { .. } => 0,
+        }
+    }
+
+    /// Godot's `set_broadcast_enabled(enabled)`, now or when a socket opens.
+    pub fn set_broadcast_enabled(&self, enabled: bool) -> Result<()> {
+        let mut state = self.lock();
+        state.broadcast = enabled;
+        match &state.link {
+            Link::Own { socket, .. } => socket.set_broadcast(enabled),
+            _ => Ok(()),
+        }
+    }
+
+    /// Godot's `put_packet(buffer)`: sends one datagram to the destination.
+    /// A peer with a destination but no socket opens one first, as Godot's
+    /// does. `ERR_BUSY` when the socket's buffer is full.
+    pub fn put_packet(&self, data: &[u8]) -> Result<()> {
+        if data.len() > MAX_DATAGRAM {
+            return Err(Failure::new(
+                Error::ERR_INVALID_PARAMETER,
+                format!("a packet of {} bytes exceeds the UDP limit of {MAX_DATAGRAM}", data.len()),
+            ));
+        }
+        let mut state = self.lock();
+        let state = &mut *state;
+        if let Link::Closed = state.link {
+            let dest = state.dest.ok_or_else(no_destination)?;
+            let socket = UdpSocket::open(dest.ip())?;
+            socket.set_broadcast(state.broadcast)?;
+            state.link = Link::Own {
+                socket: Arc::new(socket),
+                queue: DatagramQueue::new(state.recv_buf_size),
+            };
+        }
+        match &state.link {
+            Link::Closed => Err(no_destination()),
+            Link::Own { socket, .. } if state.connected => socket.send(data, None),
+            Link::Own { socket, .. } => socket.send(data, Some(state.dest.ok_or_else(no_destination)?)),
+            Link::Shared(link) => link.send(data),
+            Link::Host { transport, .. } => transport.send_datagram(data),
+        }
+    }
+
+    /// Runs `f` on the peer's queue after moving waiting datagrams into it.
+    /// `Err` without a socket.
+    fn with_queue<R>(state: &mut State, f: impl FnOnce(&mut DatagramQueue) -> R) -> Result<R> {
+        match &mut state.link {
+            Link::Closed => Err(not_bound()),
+            Link::Own { socket, queue } => {
+                with_scratch(|buf| -> Result<()> {
+                    // Stop once the queue is full: the socket keeps the rest.
+                    while !queue.is_full() {
+                        match socket.recv(buf)? {
+                            Some((n, from)) => queue.push(from, &buf[..n]),
+                            None => break,
+                        };
+                    }
+                    Ok(())
+                })?;
+                Ok(f(queue))
+            }
+            Link::Shared(link) => link.with_inbox(f),
+            Link::Host { transport, queue } => {
+                with_scratch(|buf| -> Result<()> {
+                    while !queue.is_full() {
+                        match transport.recv_datagram(buf)? {
+                            Some(n) => queue.push(state.dest.unwrap_or(UNSPECIFIED), &buf[..n.min(buf.len())]),
+                            None => break,
+                        };
+                    }
+                    Ok(())
+                })?;
+                Ok(f(queue))
+            }
+        }
+    }
+
+    /// Godot's `get_available_packet_count()`: -1 without a socket, as in
+    /// Godot.
+    pub fn get_available_packet_count(&self) -> i32 {
+        let mut state = self.lock();
+        Self::with_queue(&mut state, |q| q.len()).map_or(-1, |n| i32::try_from(n).unwrap_or(i32::MAX))
+    }
+
+    /// Godot's `get_packet()`, into `buf`: copies and removes the next
+    /// packet, or leaves it queued when `buf` is too small for it.
+    /// `ERR_UNAVAILABLE` when none is waiting, `FAILED` without a socket.
+    pub fn get_packet(&self, buf: &mut [u8]) -> Result<PacketRead> {
+        let mut state = self.lock();
+        let read = Self::with_queue(&mut state, |q| {
+            let (from, data) = q.front()?;
+            if data.len() > buf.len() {
+                return Some((from, PacketRead::TooSmall(data.len())));
+            }
+            buf[..data.len()].copy_from_slice(data);
+            let n = data.len();
+            q.pop();
+            Some((from, PacketRead::Read(n)))
+        })?;
+        let (from, read) = read.ok_or_else(|| Failure::new(Error::ERR_UNAVAILABLE, "no packet is waiting"))?;
+        if let PacketRead::Read(_) = read {
+            state.last_from = Some(from);
+        }
+        Ok(read)
+    }
+
+    /// `get_packet` into a new vector.
+    pub fn get_packet_vec(&self) -> Result<Vec<u8>> {
+        let mut buf = vec![0; MAX_DATAGRAM];
+        match self.get_packet(&mut buf)? {
+            PacketRead::Read(n) => {
+                buf.truncate(n);
+                Ok(buf)
+            }
+            PacketRead::TooSmall(_) => unreachable!("no datagram exceeds MAX_DATAGRAM"),
+        }
+    }
+
+    /// Godot's `get_packet_ip()` and `get_packet_port()`: the source of the
+    /// last packet received (for a peer taken from a server, its client).
+    pub fn get_packet_address(&self) -> Option<SocketAddr> {
+        self.lock().last_from
+    }
+
+    /// Godot's `get_max_packet_size()`: the largest datagram UDP can carry
+    /// to any peer (Godot reports its buffer size, 65536, instead).
+    pub fn get_max_packet_size(&self) -> usize {
+        MAX_DATAGRAM
+    }
+
+    /// Godot's `wait()`, with an optional limit: blocks until a packet is
+    /// waiting (`OK`), the limit passes (`ERR_TIMEOUT`), or there is nothing
+    /// to wait on (`FAILED` without a socket; `ERR_UNAVAILABLE` for a host
+    /// transport, which gdtls cannot block on).
+    pub fn wait(&self, timeout: Option<Duration>) -> Result<()> {
+        let deadline = timeout.map(|t| Instant::now() + t);
+        loop {
+            let socket = {
+                let mut state = self.lock();
+                if Self::with_queue(&mut state, |q| !q.is_empty())? {
+                    return Ok(());
+                }
+                match &state.link {
+                    Link::Own { socket, .. } => Arc::clone(socket),
+                    Link::Shared(link) => link.socket().ok_or_else(not_bound)?,
+                    Link::Host { .. } => {
+                        return Err(Failure::new(Error::ERR_UNAVAILABLE, "a host transport cannot be waited on"))
+                    }
+                    Link::Closed => return Err(not_bound()),
+                }
+            };
+            // Without the lock, so other threads can use the peer meanwhile.
+            let slice = match deadline {
+                Some(d) => {
+                    let left = d.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        return Err(Failure::new(Error::ERR_TIMEOUT, "no packet arrived in time"));
+                    }
+                    left.min(WAIT_SLICE)
+                }
+                None => WAIT_SLICE,
+            };
+            socket.wait_readable(Some(slice))?;
+        }
+    }
+}
+
+const UNSPECIFIED: SocketAddr = SocketAddr::V4(std::net::SocketAddrV4::new(std::net::Ipv4Addr::UNSPECIFIED, 0));
+
+fn no_destination() -> Failure {
+    Failure::new(
+        Error::ERR_UNCONFIGURED,
+        "the peer has no destination: connect_to_host or set_dest_address first",
+    )
+}
+
+impl Drop for PacketPeerUdp {
+    fn drop(&mut self) {
+        if let Link::Shared(link) = &self.lock().link {
+            link.leave();
+        }
+    }
+}
+
+/// A UDP peer is the transport a DTLS peer runs over.
+impl Transport for PacketPeerUdp {
+    fn send_datagram(&self, data: &[u8]) -> Result<()> {
+        self.put_packet(data)
+    }
+
+    fn recv_datagram(&self, buf: &mut [u8]) -> Result<Option<usize>> {
+        match self.get_packet(buf) {
+            Ok(PacketRead::Read(n)) => Ok(Some(n)),
+            Ok(PacketRead::TooSmall(n)) => Err(Failure::new(
+                Error::ERR_PARAMETER_RANGE_ERROR,
+                format!("a {n}-byte datagram does not fit a {}-byte buffer", buf.len()),
+            )),
+            Err(f) if f.code == Error::ERR_UNAVAILABLE => Ok(None),
+            Err(f) => Err(f),
+        }
+    }
+
+    fn pending_datagrams(&self) -> Result<usize> {
+        let count = self.get_available_packet_count();
+        usize::try_from(count).map_err(|_| not_bound())
+    }
+}

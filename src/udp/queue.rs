@@ -1,0 +1,109 @@
+//! A bounded FIFO of received datagrams that recycles its buffers, so the
+//! steady state of the receive path allocates nothing.
+
+use std::collections::VecDeque;
+use std::net::SocketAddr;
+
+/// The largest UDP payload that fits an IPv4 datagram, and so the largest
+/// that can be sent to any peer.
+pub const MAX_DATAGRAM: usize = 65507;
+
+/// How many spare buffers a queue keeps for reuse.
+const SPARE_BUFFERS: usize = 16;
+
+pub(crate) struct DatagramQueue {
+    queue: VecDeque<(SocketAddr, Vec<u8>)>,
+    spare: Vec<Vec<u8>>,
+    bytes: usize,
+    capacity: usize,
+    dropped: u64,
+}
+
+impl DatagramQueue {
+    /// A queue that takes datagrams until it holds `capacity` bytes or more:
+    /// at most `capacity` plus one datagram, and never too full for one.
+    pub(crate) fn new(capacity: usize) -> Self {
+        DatagramQueue {
+            queue: VecDeque::new(),
+            spare: Vec::new(),
+            bytes: 0,
+            capacity,
+            dropped: 0,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.queue.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.queue.is_empty()
+    }
+
+    /// Whether the queue refuses datagrams now.
+    pub(crate) fn is_full(&self) -> bool {
+        self.bytes >= self.capacity
+    }
+
+    /// Queues a copy of `data`, or counts it as dropped when full.
+    pub(crate) fn push(&mut self, from: SocketAddr, data: &[u8]) -> bool {
+        if self.is_full() {
+            self.dropped += 1;
+            return false;
+        }
+        let mut buf = self.spare.pop().unwrap_or_default();
+        buf.clear();
+        buf.extend_from_slice(data);
+        self.bytes += data.len();
+        self.queue.push_back((from, buf));
+        true
+    }
+
+    /// The oldest datagram, without removing it.
+    pub(crate) fn front(&self) -> Option<(SocketAddr, &[u8])> {
+        self.queue.front().map(|(from, data)| (*from, data.as_slice()))
+    }
+
+    /// Removes the oldest datagram, keeping its buffer for reuse.
+    pub(crate) fn pop(&mut self) -> Option<SocketAddr> {
+        let (from, buf) = self.queue.pop_front()?;
+        self.bytes -= buf.len();
+        if self.spare.len() < SPARE_BUFFERS {
+            self.spare.push(buf);
+        }
+        Some(from)
+    }
+
+    /// Removes everything queued.
+    pub(crate) fn clear(&mut self) {
+        while self.pop().is_some() {}
+    }
+
+    /// Datagrams refused because the queue was full, since it was made.
+    pub(crate) fn dropped(&self) -> u64 {
+        self.dropped
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_fifo_that_never_wedges() {
+        let from: SocketAddr = "127.0.0.1:9".parse().unwrap();
+        let mut q = DatagramQueue::new(10);
+        assert!(q.push(from, &[1; 30]), "an empty queue takes any datagram");
+        assert!(q.is_full());
+        assert!(!q.push(from, &[2; 1]));
+        assert_eq!(q.dropped(), 1);
+        assert_eq!(q.front().unwrap().1.len(), 30);
+        q.pop();
+        assert!(q.push(from, &[3; 4]) && q.push(from, &[4; 6]));
+        assert!(!q.push(from, &[5; 1]));
+        assert_eq!(q.len(), 2);
+        assert_eq!(q.front().unwrap().1, &[3; 4]);
+        q.clear();
+        assert!(q.is_empty());
+    }
+}

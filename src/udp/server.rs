@@ -1,0 +1,324 @@
+//! Godot's `UDPServer`: one socket, demultiplexed by source address.
+//!
+//! Every datagram read from the socket — by `poll`, `is_connection_available`
+//! or any peer's read — is routed at once: to the inbox of the peer for its
+//! source, or, for a new source, to a new pending peer. When the pending
+//! slots (`max_pending_connections`, 16 by default as in Godot) are all
+//! taken, Godot drops the datagram, and a DTLS client whose ClientHello is
+//! dropped stalls until its retransmission timer fires (a second or more).
+//! gdtls instead parks such datagrams, in arrival order, in a bounded
+//! backlog (`PENDING_BACKLOG_DATAGRAMS` datagrams, 1 MiB at most); as soon
+//! as `take_connection` frees a slot, the oldest parked source becomes
+//! pending with all its datagrams. Only a backlog that is full drops, so a
+//! burst of clients is served in order and without timeouts, while a flood
+//! of sources costs bounded memory.
+
+use std::collections::{HashMap, VecDeque};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
+
+use super::packet_peer::{with_scratch, PacketPeerUdp, DEFAULT_RECV_BUF_SIZE};
+use super::queue::DatagramQueue;
+use super::socket::{BindAddress, UdpSocket};
+use super::local_port;
+use crate::error::{Error, Failure, Result};
+
+/// Godot's default for `max_pending_connections`.
+pub const DEFAULT_MAX_PENDING_CONNECTIONS: i32 = 16;
+
+/// How many datagrams from sources without a pending slot are kept.
+pub const PENDING_BACKLOG_DATAGRAMS: usize = 1024;
+
+/// How many bytes of such datagrams are kept.
+const PENDING_BACKLOG_BYTES: usize = 1 << 20;
+
+/// How many datagrams one read of the socket routes at most, so that a
+/// flood cannot keep a caller inside `poll` for ever.
+const DRAIN_LIMIT: usize = 4096;
+
+type Inbox = Arc<Mutex<DatagramQueue>>;
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn not_listening() -> Failure {
+    Failure::new(Error::FAILED, "the UDPServer this peer came from is no longer listening")
+}
+
+struct DemuxState {
+    socket: Option<Arc<UdpSocket>>,
+    /// Bumped by every `stop`, so peers of an earlier `listen` stay closed.
+    generation: u64,
+    routes: HashMap<SocketAddr, Weak<Mutex<DatagramQueue>>>,
+    /// Size of `routes` at which dead entries are next swept out.
+    sweep_at: usize,
+    pending: VecDeque<Arc<PacketPeerUdp>>,
+    max_pending: usize,
+    backlog: VecDeque<(SocketAddr, Vec<u8>)>,
+    backlog_bytes: usize,
+    dropped: u64,
+}
+
+pub(crate) struct Demux {
+    state: Mutex<DemuxState>,
+}
+
+impl Demux {
+    /// Reads what the socket holds and routes it.
+    fn drain(self: &Arc<Self>, st: &mut DemuxState) -> Result<()> {
+        let socket = st.socket.clone().ok_or_else(|| {
+            Failure::new(Error::ERR_UNCONFIGURED, "the server is not listening: call listen first")
+        })?;
+        with_scratch(|buf| {
+            for _ in 0..DRAIN_LIMIT {
+                match socket.recv(buf)? {
+                    Some((n, from)) => self.route(st, from, &buf[..n]),
+                    None => break,
+                }
+            }
+            Ok(())
+        })
+    }
+
+    fn route(self: &Arc<Self>, st: &mut DemuxState, from: SocketAddr, data: &[u8]) {
+        if !st.backlog.is_empty() {
+            self.promote(st);
+        }
+        if let Some(inbox) = st.routes.get(&from).and_then(Weak::upgrade) {
+            lock(&inbox).push(from, data);
+        } else if st.backlog.is_empty() && st.pending.len() < st.max_pending {
+            self.admit(st, from, data);
+        } else if st.backlog.len() < PENDING_BACKLOG_DATAGRAMS && st.backlog_bytes + data.len() <= PENDING_BACKLOG_BYTES {
+            st.backlog_bytes += data.len();
+            st.backlog.push_back((from, data.to_vec()));
+        } else {
+            st.dropped += 1;
+        }
+    }
+
+    /// Makes `from` a pending connection whose first datagram is `data`.
+    fn admit(self: &Arc<Self>, st: &mut DemuxState, from: SocketAddr, data: &[u8]) {
+        let inbox: Inbox = Arc::new(Mutex::new(DatagramQueue::new(DEFAULT_RECV_BUF_SIZE)));
+        lock(&inbox).push(from, data);
+        if st.routes.len() >= st.sweep_at {
+            st.routes.retain(|_, inbox| inbox.strong_count() > 0);
+            st.sweep_at = (st.routes.len() * 2).max(64);
+        }
+        st.routes.insert(from, Arc::downgrade(&inbox));
+        let link = SharedLink {
+            demux: Arc::clone(self),
+            inbox,
+            source: from,
+            generation: st.generation,
+        };
+        st.pending.push_back(Arc::new(PacketPeerUdp::shared(link, from)));
+    }
+
+    /// Moves parked datagrams, oldest first, to their peers while pending
+    /// slots are free.
+    fn promote(self: &Arc<Self>, st: &mut DemuxState) {
+        while st.pending.len() < st.max_pending {
+            let Some((from, data)) = st.backlog.pop_front() else { break };
+            st.backlog_bytes -= data.len();
+            match st.routes.get(&from).and_then(Weak::upgrade) {
+                Some(inbox) => {
+                    lock(&inbox).push(from, &data);
+                }
+                None => self.admit(st, from, &data),
+            }
+        }
+    }
+}
+
+/// A server peer's view of the shared socket.
+pub(crate) struct SharedLink {
+    demux: Arc<Demux>,
+    inbox: Inbox,
+    source: SocketAddr,
+    generation: u64,
+}
+
+impl SharedLink {
+    fn open_socket(&self, st: &DemuxState) -> Option<Arc<UdpSocket>> {
+        st.socket.clone().filter(|_| st.generation == self.generation)
+    }
+
+    pub(crate) fn socket(&self) -> Option<Arc<UdpSocket>> {
+        self.open_socket(&lock(&self.demux.state))
+    }
+
+    pub(crate) fn is_open(&self) -> bool {
+        self.socket().is_some()
+    }
+
+    pub(crate) fn local_port(&self) -> u16 {
+        self.socket().map_or(0, |s| s.local_port())
+    }
+
+    pub(crate) fn send(&self, data: &[u8]) -> Result<()> {
+        self.socket().ok_or_else(not_listening)?.send(data, Some(self.source))
+    }
+
+    /// Routes what the socket holds, then runs `f` on this peer's inbox.
+    pub(crate) fn with_inbox<R>(&self, f: impl FnOnce(&mut DatagramQueue) -> R) -> Result<R> {
+        {
+            let mut st = lock(&self.demux.state);
+            if self.open_socket(&st).is_none() {
+                return Err(not_listening());
+            }
+            self.demux.drain(&mut st)?;
+        }
+        Ok(f(&mut lock(&self.inbox)))
+    }
+
+    /// Stops routing the source here: its next datagram is a new connection.
+    pub(crate) fn leave(&self) {
+        let mut st = lock(&self.demux.state);
+        let mine = st
+            .routes
+            .get(&self.source)
+            .is_some_and(|w| std::ptr::eq(w.as_ptr(), Arc::as_ptr(&self.inbox)));
+        if mine {
+            st.routes.remove(&self.source);
+        }
+    }
+}
+
+/// Godot's `UDPServer`.
+pub struct UdpServer {
+    demux: Arc<Demux>,
+}
+
+impl Default for UdpServer {
+    fn default() -> Self {
+        UdpServer {
+            demux: Arc::new(Demux {
+                state: Mutex::new(DemuxState {
+                    socket: None,
+                    generation: 0,
+                    routes: HashMap::new(),
+                    sweep_at: 64,
+                    pending: VecDeque::new(),
+                    max_pending: DEFAULT_MAX_PENDING_CONNECTIONS as usize,
+                    backlog: VecDeque::new(),
+                    backlog_bytes: 0,
+                    dropped: 0,
+                }),
+            }),
+        }
+    }
+}
+
+impl UdpServer {
+    /// A server that is not listening yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn state(&self) -> MutexGuard<'_, DemuxState> {
+        lock(&self.demux.state)
+    }
+
+    /// Godot's `listen(port, bind_address)`: binds the server's socket
+    /// (with SO_REUSEADDR, as Godot does) on `port` of `bind_address` ("*"
+    /// for every IPv4 and IPv6 address).
+    pub fn listen(&self, port: i32, bind_address: &str) -> Result<()> {
+        let mut st = self.state();
+        if st.socket.is_some() {
+            return Err(Failure::new(Error::ERR_ALREADY_IN_USE, "the server is already listening"));
+        }
+        let address = BindAddress::parse(bind_address)?;
+        let port = local_port(port)?;
+        st.socket = Some(Arc::new(UdpSocket::bind(address, port, true)?));
+        Ok(())
+    }
+
+    /// Godot's `poll()`: reads the socket and routes every datagram to its
+    /// peer or to a new pending connection. `ERR_UNCONFIGURED` when not
+    /// listening.
+    pub fn poll(&self) -> Result<()> {
+        self.demux.drain(&mut self.state())
+    }
+
+    /// Godot's `is_connection_available()`. It reads the socket first, as
+    /// `poll` does, so code written for Godot 3.2's documentation (which
+    /// never calls `poll`) works too.
+    pub fn is_connection_available(&self) -> bool {
+        let mut st = self.state();
+        if st.socket.is_none() {
+            return false;
+        }
+        // A read error leaves what was routed before it; report on that.
+        let _ = self.demux.drain(&mut st);
+        !st.pending.is_empty()
+    }
+
+    /// Godot's `take_connection()`: the oldest pending connection, a peer
+    /// connected to its source that shares the server's socket; `None` when
+    /// there is none.
+    pub fn take_connection(&self) -> Option<Arc<PacketPeerUdp>> {
+        let mut st = self.state();
+        let peer = st.pending.pop_front()?;
+        self.demux.promote(&mut st);
+        Some(peer)
+    }
+
+    /// Godot's `stop()`: closes the socket; pending connections are dropped
+    /// and peers already taken are closed.
+    pub fn stop(&self) {
+        let pending = {
+            let mut st = self.state();
+            st.socket = None;
+            st.generation += 1;
+            st.routes.clear();
+            st.backlog.clear();
+            st.backlog_bytes = 0;
+            std::mem::take(&mut st.pending)
+        };
+        // Dropped without the lock: a peer's destructor takes it.
+        drop(pending);
+    }
+
+    /// Godot's `is_listening()`.
+    pub fn is_listening(&self) -> bool {
+        self.state().socket.is_some()
+    }
+
+    /// Godot's `get_local_port()`: 0 when not listening.
+    pub fn get_local_port(&self) -> u16 {
+        self.state().socket.as_ref().map_or(0, |s| s.local_port())
+    }
+
+    /// Godot's `set_max_pending_connections(max)`. 0 refuses new sources
+    /// (they wait in the backlog). Lowering it keeps the connections already
+    /// pending. Negative values are `ERR_INVALID_PARAMETER`.
+    pub fn set_max_pending_connections(&self, max: i32) -> Result<()> {
+        let max = usize::try_from(max).map_err(|_| {
+            Failure::new(
+                Error::ERR_INVALID_PARAMETER,
+                format!("max pending connections must be 0 or more, not {max}"),
+            )
+        })?;
+        let mut st = self.state();
+        st.max_pending = max;
+        self.demux.promote(&mut st);
+        Ok(())
+    }
+
+    /// Godot's `get_max_pending_connections()`.
+    pub fn get_max_pending_connections(&self) -> i32 {
+        i32::try_from(self.state().max_pending).unwrap_or(i32::MAX)
+    }
+
+    /// Datagrams from new sources dropped because the backlog was full.
+    pub fn dropped_datagrams(&self) -> u64 {
+        self.state().dropped
+    }
+}
+
+impl Drop for UdpServer {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}

@@ -1,0 +1,173 @@
+//! A non-blocking UDP socket with the few options Godot's classes need.
+
+use std::io;
+use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::os::fd::AsFd;
+use std::time::Duration;
+
+use socket2::{Domain, Protocol, Socket, Type};
+
+use crate::error::{Error, Failure, Result};
+
+/// Where to bind: Godot's `"*"` (every address, IPv4 and IPv6) or one address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BindAddress {
+    /// `"*"`: a dual-stack IPv6 socket that also receives IPv4.
+    Any,
+    /// One local address; the socket is of that address's family.
+    Ip(IpAddr),
+}
+
+impl BindAddress {
+    /// Parses Godot's bind address strings: `"*"` or an IP address.
+    pub fn parse(text: &str) -> Result<Self> {
+        if text == "*" {
+            return Ok(BindAddress::Any);
+        }
+        text.parse().map(BindAddress::Ip).map_err(|_| {
+            Failure::new(
+                Error::ERR_INVALID_PARAMETER,
+                format!("bind address '{text}' is neither \"*\" nor an IP address"),
+            )
+        })
+    }
+}
+
+/// An open, non-blocking UDP socket. socket2 sets it up; std's socket,
+/// which it becomes, does the I/O.
+pub(crate) struct UdpSocket {
+    socket: std::net::UdpSocket,
+    /// True for an IPv6 socket, which reaches IPv4 through mapped addresses.
+    ipv6: bool,
+}
+
+fn os_failure(code: Error, what: &str, e: io::Error) -> Failure {
+    Failure::new(code, format!("{what}: {e}"))
+}
+
+impl UdpSocket {
+    /// Opens a socket bound to an ephemeral port of `toward`'s family, as
+    /// Godot does for a peer that sends before it binds.
+    pub(crate) fn open(toward: IpAddr) -> Result<Self> {
+        let any = match toward {
+            IpAddr::V4(_) => IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED),
+            IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+        };
+        Self::bind(BindAddress::Ip(any), 0, false)
+    }
+
+    /// Opens and binds a socket. `reuse_address` is what Godot's UDPServer
+    /// sets, so a restarted server gets its port back at once.
+    pub(crate) fn bind(address: BindAddress, port: u16, reuse_address: bool) -> Result<Self> {
+        let (ip, toward) = match address {
+            BindAddress::Any => (IpAddr::V6(Ipv6Addr::UNSPECIFIED), None),
+            BindAddress::Ip(ip) => (ip, Some(ip)),
+        };
+        let ipv6 = !matches!(toward, Some(IpAddr::V4(_)));
+        let domain = if ipv6 { Domain::IPV6 } else { Domain::IPV4 };
+        let socket = Socket::new(domain, Type::DGRAM, Some(Protocol::UDP))
+            .map_err(|e| os_failure(Error::ERR_CANT_CREATE, "cannot create a UDP socket", e))?;
+        let setup = |what: &str, r: io::Result<()>| r.map_err(|e| os_failure(Error::ERR_CANT_CREATE, what, e));
+        if toward.is_none() {
+            setup("cannot make the socket dual-stack", socket.set_only_v6(false))?;
+        }
+        setup("cannot set SO_REUSEADDR", socket.set_reuse_address(reuse_address))?;
+        setup("cannot make the socket non-blocking", socket.set_nonblocking(true))?;
+        socket
+            .bind(&SocketAddr::new(ip, port).into())
+            .map_err(|e| os_failure(Error::ERR_UNAVAILABLE, &format!("cannot bind to {ip} port {port}"), e))?;
+        Ok(UdpSocket {
+            socket: socket.into(),
+            ipv6,
+        })
+    }
+
+    /// The address as this socket's family wants it: IPv4 destinations
+    /// become IPv4-mapped IPv6 addresses on an IPv6 socket.
+    fn native(&self, addr: SocketAddr) -> SocketAddr {
+        match (self.ipv6, addr) {
+            (true, SocketAddr::V4(v4)) => SocketAddr::new(IpAddr::V6(v4.ip().to_ipv6_mapped()), v4.port()),
+            _ => addr,
+        }
+    }
+
+    pub(crate) fn is_ipv6(&self) -> bool {
+        self.ipv6
+    }
+
+    pub(crate) fn connect(&self, addr: SocketAddr) -> Result<()> {
+        self.socket
+            .connect(self.native(addr))
+            .map_err(|e| os_failure(Error::ERR_CANT_CONNECT, &format!("cannot connect to {addr}"), e))
+    }
+
+    pub(crate) fn local_port(&self) -> u16 {
+        self.socket
+            .local_addr()
+            .map_or(0, |a| a.port())
+    }
+
+    pub(crate) fn set_broadcast(&self, enabled: bool) -> Result<()> {
+        self.socket
+            .set_broadcast(enabled)
+            .map_err(|e| os_failure(Error::FAILED, "cannot set SO_BROADCAST", e))
+    }
+
+    /// Sends one datagram, to `to` or (for `None`) to the connected address.
+    pub(crate) fn send(&self, data: &[u8], to: Option<SocketAddr>) -> Result<()> {
+        let sent = match to {
+            Some(addr) => self.socket.send_to(data, self.native(addr)),
+            None => self.socket.send(data),
+        };
+        match sent {
+            Ok(n) if n == data.len() => Ok(()),
+            Ok(n) => Err(Failure::new(Error::FAILED, format!("sent {n} of {} bytes", data.len()))),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => Err(Failure::new(
+                Error::ERR_BUSY,
+                "the socket's send buffer is full; try again",
+            )),
+            Err(e) => Err(os_failure(Error::FAILED, &format!("cannot send {} bytes", data.len()), e)),
+        }
+    }
+
+    /// Receives one datagram into `buf` if one is waiting. The source is
+    /// reported in its canonical form (IPv4 for mapped addresses).
+    pub(crate) fn recv(&self, buf: &mut [u8]) -> Result<Option<(usize, SocketAddr)>> {
+        loop {
+            match self.socket.recv_from(buf) {
+                Ok((n, from)) => return Ok(Some((n, canonical(from)))),
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Ok(None),
+                // A stale ICMP error from an earlier send on a connected
+                // socket says nothing about the datagrams still queued.
+                Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => continue,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(os_failure(Error::FAILED, "cannot receive", e)),
+            }
+        }
+    }
+
+    /// Blocks until a datagram is waiting or `timeout` passes (`None`: no
+    /// limit). Returns whether one is waiting.
+    pub(crate) fn wait_readable(&self, timeout: Option<Duration>) -> Result<bool> {
+        use rustix::event::{poll, PollFd, PollFlags, Timespec};
+        let timespec = timeout.map(|t| Timespec {
+            tv_sec: t.as_secs().try_into().unwrap_or(i64::MAX),
+            tv_nsec: t.subsec_nanos().into(),
+        });
+        loop {
+            let fd = self.socket.as_fd();
+            let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+            match poll(&mut fds, timespec.as_ref()) {
+                Ok(n) => return Ok(n > 0),
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(e) => return Err(os_failure(Error::FAILED, "cannot wait on the socket", e.into())),
+            }
+        }
+    }
+}
+
+/// IPv4-mapped IPv6 addresses are reported as the IPv4 addresses they are,
+/// as Godot does, so that one client has one address whatever the socket.
+pub(crate) fn canonical(addr: SocketAddr) -> SocketAddr {
+    SocketAddr::new(addr.ip().to_canonical(), addr.port())
+}
