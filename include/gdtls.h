@@ -280,15 +280,66 @@ typedef int32_t gdtls_error;
 typedef struct gdtls_crypto_key gdtls_crypto_key;
 
 /**
+ * Godot's `PacketPeerUDP`: a UDP socket that sends and receives datagrams,
+ * or a peer taken from a `gdtls_udp_server`, or one carried by host
+ * callbacks (`gdtls_packet_peer_udp_new_from_callbacks`).
+ */
+typedef struct gdtls_packet_peer_udp gdtls_packet_peer_udp;
+
+/**
  * Godot's `TLSOptions`: what a client trusts, or what a server presents.
  * Immutable once made.
  */
 typedef struct gdtls_tls_options gdtls_tls_options;
 
 /**
+ * Godot's `UDPServer`: one socket whose datagrams are sorted by source into
+ * peers; each new source is a pending connection for `take_connection`.
+ */
+typedef struct gdtls_udp_server gdtls_udp_server;
+
+/**
  * Godot's `X509Certificate`: one certificate, or a chain of them in order.
  */
 typedef struct gdtls_x509_certificate gdtls_x509_certificate;
+
+/**
+ * Callbacks through which a host carries a peer's datagrams itself: its
+ * own UDP stack, a relay, a simulated network. gdtls copies the struct.
+ *
+ * Contract: every callback is non-blocking. gdtls calls them from the
+ * thread that is calling into gdtls for this peer (or a DTLS peer over it),
+ * one at a time for a given peer; they must not call gdtls functions on the
+ * same peer. Buffers belong to gdtls and are valid only during the call.
+ */
+typedef struct gdtls_udp_callbacks {
+  /**
+   * Passed as the first argument of every callback.
+   */
+  void *user_data;
+  /**
+   * Required. Sends one datagram of `len` bytes. Returns 0 when it was
+   * sent (or lost, as networks lose datagrams), `GDTLS_ERR_BUSY` when it
+   * cannot be taken now, or any other `gdtls_error` for a failure.
+   */
+  int32_t (*send)(void *user_data, const uint8_t *data, size_t len);
+  /**
+   * Required. Copies the next waiting datagram into `buf` (`cap` bytes,
+   * at least 65507) and returns its length, or returns -1 when none is
+   * waiting. Any other negative value is a failure.
+   */
+  int64_t (*receive)(void *user_data, uint8_t *buf, size_t cap);
+  /**
+   * Optional. Returns how many datagrams are waiting (negative: failure).
+   * Without it, gdtls calls `receive` until it returns -1.
+   */
+  int32_t (*available)(void *user_data);
+  /**
+   * Optional. Called once, when the peer is closed or its last reference
+   * is released: `user_data` is no longer used after it.
+   */
+  void (*release)(void *user_data);
+} gdtls_udp_callbacks;
 
 /**
  * The type `gdtls_get_proc_address` returns: cast it to the function's real
@@ -444,6 +495,194 @@ const char *gdtls_version(void);
 size_t gdtls_live_handle_count(void);
 
 /**
+ * Creates a peer without a socket. The caller owns the handle and releases
+ * it with `gdtls_packet_peer_udp_free`. Never NULL.
+ */
+struct gdtls_packet_peer_udp *gdtls_packet_peer_udp_new(void);
+
+/**
+ * Releases the caller's reference to `peer`. A DTLS peer running over it
+ * keeps it alive; the socket closes when the last reference goes (a peer
+ * taken from a server then stops receiving its client's datagrams). NULL
+ * does nothing and returns `GDTLS_OK`; a handle that is not a live UDP peer
+ * returns `GDTLS_ERR_INVALID_PARAMETER`.
+ */
+gdtls_error gdtls_packet_peer_udp_free(struct gdtls_packet_peer_udp *peer);
+
+/**
+ * Binds the peer to `port` (0: any free port) on `bind_address` (an IP
+ * address, or "*" or NULL for every IPv4 and IPv6 address), queueing at most
+ * `recv_buf_size` bytes of received datagrams (Godot's default: 65536).
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_ALREADY_IN_USE` when already bound;
+ * `GDTLS_ERR_LOCKED` for a server's or a host's peer;
+ * `GDTLS_ERR_INVALID_PARAMETER` for a port outside 0..65535, an address that
+ * is not an IP, or a buffer size outside 1..64 MiB; `GDTLS_ERR_UNAVAILABLE`
+ * when the address and port cannot be bound (in use, say).
+ *
+ * # Safety
+ * `bind_address` is NULL or a NUL-terminated string.
+ */
+gdtls_error gdtls_packet_peer_udp_bind(struct gdtls_packet_peer_udp *peer, int32_t port, const char *bind_address, int32_t recv_buf_size);
+
+/**
+ * Closes the socket (a server's peer leaves the server; a host peer's
+ * `release` callback runs) and drops queued packets. Returns `GDTLS_OK`, or
+ * `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ */
+gdtls_error gdtls_packet_peer_udp_close(struct gdtls_packet_peer_udp *peer);
+
+/**
+ * Connects the peer to `host` (an IPv4 or IPv6 address, or a name to
+ * resolve — this may block on DNS) and `port`: from now on only that
+ * address's datagrams are received and `put_packet` sends there. A peer
+ * without a socket gets one. Queued packets are dropped.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_CANT_RESOLVE` for a name that does not
+ * resolve; `GDTLS_ERR_INVALID_PARAMETER` for a port outside 1..65535 or a
+ * NULL host; `GDTLS_ERR_LOCKED` for a server's or a host's peer;
+ * `GDTLS_ERR_CANT_CONNECT` when the socket cannot connect (an IPv6 address
+ * from a peer bound to IPv4, say).
+ *
+ * # Safety
+ * `host` is NULL or a NUL-terminated string.
+ */
+gdtls_error gdtls_packet_peer_udp_connect_to_host(struct gdtls_packet_peer_udp *peer, const char *host, int32_t port);
+
+/**
+ * Returns true for a connected peer (`connect_to_host`, a server's peer or a
+ * host's peer). False as well for a bad handle (see `gdtls_get_last_error`).
+ */
+bool gdtls_packet_peer_udp_is_socket_connected(struct gdtls_packet_peer_udp *peer);
+
+/**
+ * Returns true when the peer has a socket (its own, a listening server's,
+ * or a host's callbacks). False as well for a bad handle.
+ */
+bool gdtls_packet_peer_udp_is_bound(struct gdtls_packet_peer_udp *peer);
+
+/**
+ * Sets where `gdtls_packet_peer_udp_put_packet` sends, for a peer that is
+ * not connected. `host` as for `gdtls_packet_peer_udp_connect_to_host`.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_UNCONFIGURED` for a connected peer;
+ * `GDTLS_ERR_CANT_RESOLVE` or `GDTLS_ERR_INVALID_PARAMETER` as for
+ * `connect_to_host`.
+ *
+ * # Safety
+ * `host` is NULL or a NUL-terminated string.
+ */
+gdtls_error gdtls_packet_peer_udp_set_dest_address(struct gdtls_packet_peer_udp *peer, const char *host, int32_t port);
+
+/**
+ * Sends `len` bytes from `data` as one datagram to the peer's destination.
+ * A peer with a destination but no socket gets one first.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_UNCONFIGURED` without a destination;
+ * `GDTLS_ERR_BUSY` when the socket's send buffer is full (try again);
+ * `GDTLS_ERR_INVALID_PARAMETER` for more than
+ * `gdtls_packet_peer_udp_get_max_packet_size` bytes or NULL data with a
+ * length; `GDTLS_FAILED` when the system refuses to send.
+ *
+ * # Safety
+ * `data` is NULL or readable for `len` bytes.
+ */
+gdtls_error gdtls_packet_peer_udp_put_packet(struct gdtls_packet_peer_udp *peer, const uint8_t *data, size_t len);
+
+/**
+ * Copies the next received datagram into `buf` (capacity `cap`) and
+ * removes it from the queue; `*out_len` (if not NULL) receives its length.
+ * Afterwards `gdtls_packet_peer_udp_get_packet_ip` and `_port` tell where
+ * it came from.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_PARAMETER_RANGE_ERROR` when `cap` is too
+ * small (the datagram stays queued and `*out_len` is the size it needs);
+ * `GDTLS_ERR_UNAVAILABLE` when none is waiting; `GDTLS_FAILED` without a
+ * socket; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ *
+ * # Safety
+ * `buf` is NULL or writable for `cap` bytes; `out_len` is NULL or writable.
+ */
+gdtls_error gdtls_packet_peer_udp_get_packet(struct gdtls_packet_peer_udp *peer, uint8_t *buf, size_t cap, size_t *out_len);
+
+/**
+ * Returns how many datagrams are waiting, reading the socket first; -1
+ * without a socket (as in Godot) or for a bad handle.
+ */
+int32_t gdtls_packet_peer_udp_get_available_packet_count(struct gdtls_packet_peer_udp *peer);
+
+/**
+ * Writes the IP address of the last received datagram's source (for a peer
+ * taken from a server: its client) as NUL-terminated text into `buf`: an
+ * empty string before any. `*out_len` receives its length without the NUL.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_PARAMETER_RANGE_ERROR` when `buf` cannot
+ * hold `*out_len + 1` bytes (46 always suffice);
+ * `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ *
+ * # Safety
+ * `buf` is NULL or writable for `cap` bytes; `out_len` is NULL or writable.
+ */
+gdtls_error gdtls_packet_peer_udp_get_packet_ip(struct gdtls_packet_peer_udp *peer, char *buf, size_t cap, size_t *out_len);
+
+/**
+ * Returns the port of the last received datagram's source; 0 before any
+ * or for a bad handle.
+ */
+int32_t gdtls_packet_peer_udp_get_packet_port(struct gdtls_packet_peer_udp *peer);
+
+/**
+ * Returns the local port of the peer's socket (a server's peer: the
+ * server's port); 0 without one or for a bad handle.
+ */
+int32_t gdtls_packet_peer_udp_get_local_port(struct gdtls_packet_peer_udp *peer);
+
+/**
+ * Blocks until a datagram is waiting. Other threads may use the peer
+ * meanwhile.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_FAILED` without a socket;
+ * `GDTLS_ERR_UNAVAILABLE` for a host's peer (gdtls cannot block on it);
+ * `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ */
+gdtls_error gdtls_packet_peer_udp_wait(struct gdtls_packet_peer_udp *peer);
+
+/**
+ * Like `gdtls_packet_peer_udp_wait`, for at most `timeout_msec`
+ * milliseconds: `GDTLS_ERR_TIMEOUT` when none arrived in time.
+ */
+gdtls_error gdtls_packet_peer_udp_wait_timeout(struct gdtls_packet_peer_udp *peer, uint32_t timeout_msec);
+
+/**
+ * Returns the largest datagram `put_packet` accepts: 65507 bytes, the most
+ * UDP carries over IPv4. 0 for a bad handle.
+ */
+int32_t gdtls_packet_peer_udp_get_max_packet_size(struct gdtls_packet_peer_udp *peer);
+
+/**
+ * Allows or forbids sending to broadcast addresses, now or once the peer
+ * has a socket. Returns `GDTLS_OK`, `GDTLS_FAILED` when the system refuses,
+ * or `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ */
+gdtls_error gdtls_packet_peer_udp_set_broadcast_enabled(struct gdtls_packet_peer_udp *peer, bool enabled);
+
+/**
+ * Creates a connected peer whose datagrams travel through the host's
+ * `callbacks` instead of a socket. It works wherever a UDP peer does (a
+ * DTLS client's or server's transport, say). `get_local_port` is 0 and
+ * `get_packet_ip` empty; `bind`, `connect_to_host` and `wait` are refused.
+ *
+ * Returns a new handle the caller owns, or NULL with
+ * `GDTLS_ERR_INVALID_PARAMETER` when `callbacks` is NULL or lacks `send` or
+ * `receive` (then `release` is not called).
+ *
+ * # Safety
+ * `callbacks` is NULL or points to a valid `gdtls_udp_callbacks` whose
+ * functions honour the contract documented there.
+ */
+struct gdtls_packet_peer_udp *gdtls_packet_peer_udp_new_from_callbacks(const struct gdtls_udp_callbacks *callbacks);
+
+/**
  * Returns the address of the exported gdtls function called `name` (for
  * example "gdtls_dtls_server_new"), or NULL when there is no such function
  * or `name` is NULL. Every function in this header resolves, this one
@@ -545,6 +784,95 @@ struct gdtls_crypto_key *gdtls_tls_options_get_private_key(struct gdtls_tls_opti
  * invalid handle (then see `gdtls_get_last_error`).
  */
 struct gdtls_x509_certificate *gdtls_tls_options_get_own_certificate(struct gdtls_tls_options *options);
+
+/**
+ * Creates a server that is not listening. The caller owns the handle and
+ * releases it with `gdtls_udp_server_free`. Never NULL.
+ */
+struct gdtls_udp_server *gdtls_udp_server_new(void);
+
+/**
+ * Releases the caller's reference to `server`; with the last one the
+ * server stops (pending connections are dropped, taken peers closed). NULL
+ * does nothing and returns `GDTLS_OK`; a handle that is not a live server
+ * returns `GDTLS_ERR_INVALID_PARAMETER`.
+ */
+gdtls_error gdtls_udp_server_free(struct gdtls_udp_server *server);
+
+/**
+ * Starts listening on `port` (0: any free port) of `bind_address` (an IP
+ * address, or "*" or NULL for every IPv4 and IPv6 address).
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_ALREADY_IN_USE` when already listening;
+ * `GDTLS_ERR_INVALID_PARAMETER` for a port outside 0..65535 or an address
+ * that is not an IP; `GDTLS_ERR_UNAVAILABLE` when it cannot be bound.
+ *
+ * # Safety
+ * `bind_address` is NULL or a NUL-terminated string.
+ */
+gdtls_error gdtls_udp_server_listen(struct gdtls_udp_server *server, int32_t port, const char *bind_address);
+
+/**
+ * Reads the socket and sorts what arrived: datagrams from known sources go
+ * to their peers, new sources become pending connections. Call it often
+ * (every frame); `gdtls_udp_server_is_connection_available` and every read
+ * on a taken peer do the same.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_UNCONFIGURED` when not listening.
+ */
+gdtls_error gdtls_udp_server_poll(struct gdtls_udp_server *server);
+
+/**
+ * Returns true when a pending connection waits for
+ * `gdtls_udp_server_take_connection`. Reads the socket first, so code that
+ * never calls `poll` (like Godot 3.2's examples) works. False when not
+ * listening or for a bad handle.
+ */
+bool gdtls_udp_server_is_connection_available(struct gdtls_udp_server *server);
+
+/**
+ * Returns the oldest pending connection as a new UDP peer the caller owns
+ * (free it with `gdtls_packet_peer_udp_free`): connected to its source, it
+ * holds the datagrams that source sent so far and shares the server's
+ * socket. NULL when none is pending (no error is recorded) or for a bad
+ * handle (see `gdtls_get_last_error`).
+ */
+struct gdtls_packet_peer_udp *gdtls_udp_server_take_connection(struct gdtls_udp_server *server);
+
+/**
+ * Stops listening and closes the socket: pending connections are dropped
+ * and peers already taken are closed. Returns `GDTLS_OK`, or
+ * `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ */
+gdtls_error gdtls_udp_server_stop(struct gdtls_udp_server *server);
+
+/**
+ * Returns true while listening. False as well for a bad handle.
+ */
+bool gdtls_udp_server_is_listening(struct gdtls_udp_server *server);
+
+/**
+ * Returns the port the server listens on; 0 when not listening or for a bad
+ * handle.
+ */
+int32_t gdtls_udp_server_get_local_port(struct gdtls_udp_server *server);
+
+/**
+ * Sets how many connections may be pending at once (Godot's default: 16;
+ * 0 accepts no new source). Sources beyond it are not dropped as in Godot:
+ * their datagrams wait, in order, in a bounded backlog (1024 datagrams,
+ * 1 MiB) and become pending connections as `take_connection` frees slots.
+ * Lowering the limit keeps connections already pending.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a negative value or a
+ * bad handle.
+ */
+gdtls_error gdtls_udp_server_set_max_pending_connections(struct gdtls_udp_server *server, int32_t max);
+
+/**
+ * Returns the pending-connection limit; 0 for a bad handle.
+ */
+int32_t gdtls_udp_server_get_max_pending_connections(struct gdtls_udp_server *server);
 
 /**
  * Creates an empty certificate, to fill with `gdtls_x509_certificate_load`

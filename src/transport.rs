@@ -22,6 +22,7 @@ pub trait Transport: Send + Sync {
     /// returns its length; `Ok(None)` when none is waiting.
     fn recv_datagram(&self, buf: &mut [u8]) -> Result<Option<usize>>;
 
-    /// How many datagrams are waiting to be received.
-    fn pending_datagrams(&self) -> Result<usize>;
+    /// How many datagrams are waiting to be received, if the transport
+    /// knows; `None` means "call `recv_datagram` until it returns `None`".
+    fn pending_datagrams(&self) -> Result<Option<usize>>;
 }

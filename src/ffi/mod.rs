@@ -14,8 +14,10 @@ pub mod crypto;
 pub mod crypto_key;
 pub mod error;
 pub(crate) mod handle;
+pub mod packet_peer_udp;
 pub mod proc_address;
 pub mod tls_options;
+pub mod udp_server;
 pub mod x509_certificate;
 
 thread_local! {
@@ -93,6 +95,16 @@ impl<T> FailValue for Option<T> {
 /// turned into the function's failure value, and a panic never unwinds into
 /// C (it becomes `ERR_BUG` with the panic's text).
 pub(crate) fn guard<R: FailValue>(function: &str, body: impl FnOnce() -> Result<R>) -> R {
+    guard_or(function, R::fail_value, body)
+}
+
+/// `guard` with the failure value chosen by the caller (Godot returns -1,
+/// not 0, from some counters).
+pub(crate) fn guard_or<R>(
+    function: &str,
+    fail_value: impl FnOnce(&Failure) -> R,
+    body: impl FnOnce() -> Result<R>,
+) -> R {
     let failure = match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(value)) => return value,
         Ok(Err(failure)) => failure,
@@ -109,19 +121,30 @@ pub(crate) fn guard<R: FailValue>(function: &str, body: impl FnOnce() -> Result<
         }
     };
     set_last_error(function, &failure);
-    R::fail_value(&failure)
+    fail_value(&failure)
 }
 
-/// `ffi_guard!(body)` runs `body` (an expression of type `Result<R>`) under
-/// `guard`, naming the enclosing C function in error messages.
-macro_rules! ffi_guard {
-    ($body:expr) => {{
+/// The name of the function the macro is used in, for error messages.
+macro_rules! function_name {
+    () => {{
         fn here() {}
         let path = std::any::type_name_of_val(&here);
         let path = path.strip_suffix("::here").unwrap_or(path);
-        let name = path.rsplit("::").next().unwrap_or(path);
-        $crate::ffi::guard(name, || $body)
+        path.rsplit("::").next().unwrap_or(path)
     }};
+}
+pub(crate) use function_name;
+
+/// `ffi_guard!(body)` runs `body` (an expression of type `Result<R>`) under
+/// `guard`, naming the enclosing C function in error messages;
+/// `ffi_guard!(or VALUE, body)` returns VALUE on failure instead.
+macro_rules! ffi_guard {
+    (or $fail:expr, $body:expr) => {
+        $crate::ffi::guard_or($crate::ffi::function_name!(), |_| $fail, || $body)
+    };
+    ($body:expr) => {
+        $crate::ffi::guard($crate::ffi::function_name!(), || $body)
+    };
 }
 pub(crate) use ffi_guard;
 
@@ -148,6 +171,66 @@ pub(crate) unsafe fn opt_str_arg<'a>(ptr: *const c_char, name: &str) -> Result<O
             format!("{name} is not valid UTF-8: {e}"),
         )
     })
+}
+
+/// A byte range argument `(ptr, len)`. NULL with a length of zero is an empty
+/// range; NULL with a length, or a length no allocation can have, is refused.
+///
+/// # Safety
+/// `ptr` is NULL or valid for reads of `len` bytes for `'a`.
+pub(crate) unsafe fn bytes_arg<'a>(ptr: *const u8, len: usize, name: &str) -> Result<&'a [u8]> {
+    if len > isize::MAX as usize {
+        return Err(Failure::new(
+            Error::ERR_INVALID_PARAMETER,
+            format!("{name}: length {len} is larger than any buffer can be"),
+        ));
+    }
+    if ptr.is_null() {
+        return if len == 0 {
+            Ok(&[])
+        } else {
+            Err(Failure::new(
+                Error::ERR_INVALID_PARAMETER,
+                format!("{name} is NULL but its length is {len}"),
+            ))
+        };
+    }
+    Ok(std::slice::from_raw_parts(ptr, len))
+}
+
+/// A caller's output buffer `(buf, cap)` as a slice; NULL is an empty one.
+///
+/// # Safety
+/// `buf` is NULL or valid for writes of `cap` bytes for `'a`.
+pub(crate) unsafe fn buf_arg<'a>(buf: *mut u8, cap: usize) -> Result<&'a mut [u8]> {
+    if buf.is_null() || cap == 0 {
+        return Ok(&mut []);
+    }
+    if cap > isize::MAX as usize {
+        return Err(Failure::new(
+            Error::ERR_INVALID_PARAMETER,
+            format!("cap {cap} is larger than any buffer can be"),
+        ));
+    }
+    Ok(std::slice::from_raw_parts_mut(buf, cap))
+}
+
+/// Stores `value` through an optional out-parameter.
+///
+/// # Safety
+/// `out` is NULL or valid for one write.
+pub(crate) unsafe fn set_out<T>(out: *mut T, value: T) {
+    if !out.is_null() {
+        *out = value;
+    }
+}
+
+/// The error for a caller buffer that cannot hold `needed` bytes.
+pub(crate) fn too_small(needed: usize, cap: usize) -> Failure {
+    Failure::new(
+        Error::ERR_PARAMETER_RANGE_ERROR,
+        format!("buffer too small: {needed} bytes needed, capacity {cap}"),
+    )
 }
 
 /// Copies `text` and a terminating NUL into the caller's buffer; `*out_len`

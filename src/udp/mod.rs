@@ -47,11 +47,18 @@ fn resolve(host: &str, port: i32, ipv4_only: bool) -> Result<SocketAddr> {
     if let Ok(ip) = host.parse::<IpAddr>() {
         return Ok(SocketAddr::new(ip.to_canonical(), port));
     }
-    let cant = |why: String| Failure::new(Error::ERR_CANT_RESOLVE, format!("cannot resolve '{host}': {why}"));
+    let cant = |why: String| {
+        Failure::new(
+            Error::ERR_CANT_RESOLVE,
+            format!("cannot resolve '{host}': {why}"),
+        )
+    };
     if host.is_empty() {
         return Err(cant("empty host name".into()));
     }
-    let found = (host, port).to_socket_addrs().map_err(|e| cant(e.to_string()))?;
+    let found = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| cant(e.to_string()))?;
     found
         .map(socket::canonical)
         .find(|a| !ipv4_only || a.is_ipv4())

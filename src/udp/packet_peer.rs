@@ -48,7 +48,10 @@ enum Link {
     /// No socket: never bound, or closed.
     Closed,
     /// A socket of the peer's own.
-    Own { socket: Arc<UdpSocket>, queue: DatagramQueue },
+    Own {
+        socket: Arc<UdpSocket>,
+        queue: DatagramQueue,
+    },
     /// A `UdpServer`'s socket, shared with the server's other peers.
     Shared(SharedLink),
     /// A host's transport, with a queue so a packet can be looked at before
@@ -82,7 +85,10 @@ impl Default for PacketPeerUdp {
 }
 
 fn not_bound() -> Failure {
-    Failure::new(Error::FAILED, "the peer has no socket: bind or connect it first")
+    Failure::new(
+        Error::FAILED,
+        "the peer has no socket: bind or connect it first",
+    )
 }
 
 fn locked(what: &str) -> Failure {
@@ -138,7 +144,12 @@ impl PacketPeerUdp {
         let mut state = self.lock();
         match state.link {
             Link::Closed => {}
-            Link::Own { .. } => return Err(Failure::new(Error::ERR_ALREADY_IN_USE, "the peer is already bound")),
+            Link::Own { .. } => {
+                return Err(Failure::new(
+                    Error::ERR_ALREADY_IN_USE,
+                    "the peer is already bound",
+                ))
+            }
             Link::Shared(_) | Link::Host { .. } => return Err(locked("bind")),
         }
         let address = BindAddress::parse(bind_address)?;
@@ -149,7 +160,9 @@ impl PacketPeerUdp {
             .ok_or_else(|| {
                 Failure::new(
                     Error::ERR_INVALID_PARAMETER,
-                    format!("recv_buf_size {recv_buf_size} must be between 1 and {MAX_RECV_BUF_SIZE}"),
+                    format!(
+                        "recv_buf_size {recv_buf_size} must be between 1 and {MAX_RECV_BUF_SIZE}"
+                    ),
                 )
             })?;
         let socket = UdpSocket::bind(address, port, false)?;
@@ -263,7 +276,10 @@ impl PacketPeerUdp {
         if data.len() > MAX_DATAGRAM {
             return Err(Failure::new(
                 Error::ERR_INVALID_PARAMETER,
-                format!("a packet of {} bytes exceeds the UDP limit of {MAX_DATAGRAM}", data.len()),
+                format!(
+                    "a packet of {} bytes exceeds the UDP limit of {MAX_DATAGRAM}",
+                    data.len()
+                ),
             ));
         }
         let mut state = self.lock();
@@ -280,7 +296,9 @@ impl PacketPeerUdp {
         match &state.link {
             Link::Closed => Err(no_destination()),
             Link::Own { socket, .. } if state.connected => socket.send(data, None),
-            Link::Own { socket, .. } => socket.send(data, Some(state.dest.ok_or_else(no_destination)?)),
+            Link::Own { socket, .. } => {
+                socket.send(data, Some(state.dest.ok_or_else(no_destination)?))
+            }
             Link::Shared(link) => link.send(data),
             Link::Host { transport, .. } => transport.send_datagram(data),
         }
@@ -306,10 +324,15 @@ impl PacketPeerUdp {
             }
             Link::Shared(link) => link.with_inbox(f),
             Link::Host { transport, queue } => {
+                let waiting = transport.pending_datagrams()?.unwrap_or(usize::MAX);
                 with_scratch(|buf| -> Result<()> {
-                    while !queue.is_full() {
+                    for _ in 0..waiting {
+                        if queue.is_full() {
+                            break;
+                        }
                         match transport.recv_datagram(buf)? {
-                            Some(n) => queue.push(state.dest.unwrap_or(UNSPECIFIED), &buf[..n.min(buf.len())]),
+                            Some(n) => queue
+                                .push(state.dest.unwrap_or(UNSPECIFIED), &buf[..n.min(buf.len())]),
                             None => break,
                         };
                     }
@@ -324,7 +347,8 @@ impl PacketPeerUdp {
     /// Godot.
     pub fn get_available_packet_count(&self) -> i32 {
         let mut state = self.lock();
-        Self::with_queue(&mut state, |q| q.len()).map_or(-1, |n| i32::try_from(n).unwrap_or(i32::MAX))
+        Self::with_queue(&mut state, |q| q.len())
+            .map_or(-1, |n| i32::try_from(n).unwrap_or(i32::MAX))
     }
 
     /// Godot's `get_packet()`, into `buf`: copies and removes the next
@@ -342,7 +366,8 @@ impl PacketPeerUdp {
             q.pop();
             Some((from, PacketRead::Read(n)))
         })?;
-        let (from, read) = read.ok_or_else(|| Failure::new(Error::ERR_UNAVAILABLE, "no packet is waiting"))?;
+        let (from, read) =
+            read.ok_or_else(|| Failure::new(Error::ERR_UNAVAILABLE, "no packet is waiting"))?;
         if let PacketRead::Read(_) = read {
             state.last_from = Some(from);
         }
@@ -389,7 +414,10 @@ impl PacketPeerUdp {
                     Link::Own { socket, .. } => Arc::clone(socket),
                     Link::Shared(link) => link.socket().ok_or_else(not_bound)?,
                     Link::Host { .. } => {
-                        return Err(Failure::new(Error::ERR_UNAVAILABLE, "a host transport cannot be waited on"))
+                        return Err(Failure::new(
+                            Error::ERR_UNAVAILABLE,
+                            "a host transport cannot be waited on",
+                        ))
                     }
                     Link::Closed => return Err(not_bound()),
                 }
@@ -399,7 +427,10 @@ impl PacketPeerUdp {
                 Some(d) => {
                     let left = d.saturating_duration_since(Instant::now());
                     if left.is_zero() {
-                        return Err(Failure::new(Error::ERR_TIMEOUT, "no packet arrived in time"));
+                        return Err(Failure::new(
+                            Error::ERR_TIMEOUT,
+                            "no packet arrived in time",
+                        ));
                     }
                     left.min(WAIT_SLICE)
                 }
@@ -410,7 +441,10 @@ impl PacketPeerUdp {
     }
 }
 
-const UNSPECIFIED: SocketAddr = SocketAddr::V4(std::net::SocketAddrV4::new(std::net::Ipv4Addr::UNSPECIFIED, 0));
+const UNSPECIFIED: SocketAddr = SocketAddr::V4(std::net::SocketAddrV4::new(
+    std::net::Ipv4Addr::UNSPECIFIED,
+    0,
+));
 
 fn no_destination() -> Failure {
     Failure::new(
@@ -438,15 +472,18 @@ impl Transport for PacketPeerUdp {
             Ok(PacketRead::Read(n)) => Ok(Some(n)),
             Ok(PacketRead::TooSmall(n)) => Err(Failure::new(
                 Error::ERR_PARAMETER_RANGE_ERROR,
-                format!("a {n}-byte datagram does not fit a {}-byte buffer", buf.len()),
+                format!(
+                    "a {n}-byte datagram does not fit a {}-byte buffer",
+                    buf.len()
+                ),
             )),
             Err(f) if f.code == Error::ERR_UNAVAILABLE => Ok(None),
             Err(f) => Err(f),
         }
     }
 
-    fn pending_datagrams(&self) -> Result<usize> {
+    fn pending_datagrams(&self) -> Result<Option<usize>> {
         let count = self.get_available_packet_count();
-        usize::try_from(count).map_err(|_| not_bound())
+        usize::try_from(count).map(Some).map_err(|_| not_bound())
     }
 }

@@ -16,7 +16,6 @@ pub(crate) struct DatagramQueue {
     spare: Vec<Vec<u8>>,
     bytes: usize,
     capacity: usize,
-    dropped: u64,
 }
 
 impl DatagramQueue {
@@ -28,7 +27,6 @@ impl DatagramQueue {
             spare: Vec::new(),
             bytes: 0,
             capacity,
-            dropped: 0,
         }
     }
 
@@ -45,10 +43,9 @@ impl DatagramQueue {
         self.bytes >= self.capacity
     }
 
-    /// Queues a copy of `data`, or counts it as dropped when full.
+    /// Queues a copy of `data`; returns false (dropping it) when full.
     pub(crate) fn push(&mut self, from: SocketAddr, data: &[u8]) -> bool {
         if self.is_full() {
-            self.dropped += 1;
             return false;
         }
         let mut buf = self.spare.pop().unwrap_or_default();
@@ -61,7 +58,9 @@ impl DatagramQueue {
 
     /// The oldest datagram, without removing it.
     pub(crate) fn front(&self) -> Option<(SocketAddr, &[u8])> {
-        self.queue.front().map(|(from, data)| (*from, data.as_slice()))
+        self.queue
+            .front()
+            .map(|(from, data)| (*from, data.as_slice()))
     }
 
     /// Removes the oldest datagram, keeping its buffer for reuse.
@@ -78,11 +77,6 @@ impl DatagramQueue {
     pub(crate) fn clear(&mut self) {
         while self.pop().is_some() {}
     }
-
-    /// Datagrams refused because the queue was full, since it was made.
-    pub(crate) fn dropped(&self) -> u64 {
-        self.dropped
-    }
 }
 
 #[cfg(test)]
@@ -96,7 +90,6 @@ mod tests {
         assert!(q.push(from, &[1; 30]), "an empty queue takes any datagram");
         assert!(q.is_full());
         assert!(!q.push(from, &[2; 1]));
-        assert_eq!(q.dropped(), 1);
         assert_eq!(q.front().unwrap().1.len(), 30);
         q.pop();
         assert!(q.push(from, &[3; 4]) && q.push(from, &[4; 6]));

@@ -17,10 +17,10 @@ use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
+use super::local_port;
 use super::packet_peer::{with_scratch, PacketPeerUdp, DEFAULT_RECV_BUF_SIZE};
 use super::queue::DatagramQueue;
 use super::socket::{BindAddress, UdpSocket};
-use super::local_port;
 use crate::error::{Error, Failure, Result};
 
 /// Godot's default for `max_pending_connections`.
@@ -43,7 +43,10 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 fn not_listening() -> Failure {
-    Failure::new(Error::FAILED, "the UDPServer this peer came from is no longer listening")
+    Failure::new(
+        Error::FAILED,
+        "the UDPServer this peer came from is no longer listening",
+    )
 }
 
 struct DemuxState {
@@ -68,7 +71,10 @@ impl Demux {
     /// Reads what the socket holds and routes it.
     fn drain(self: &Arc<Self>, st: &mut DemuxState) -> Result<()> {
         let socket = st.socket.clone().ok_or_else(|| {
-            Failure::new(Error::ERR_UNCONFIGURED, "the server is not listening: call listen first")
+            Failure::new(
+                Error::ERR_UNCONFIGURED,
+                "the server is not listening: call listen first",
+            )
         })?;
         with_scratch(|buf| {
             for _ in 0..DRAIN_LIMIT {
@@ -89,7 +95,9 @@ impl Demux {
             lock(&inbox).push(from, data);
         } else if st.backlog.is_empty() && st.pending.len() < st.max_pending {
             self.admit(st, from, data);
-        } else if st.backlog.len() < PENDING_BACKLOG_DATAGRAMS && st.backlog_bytes + data.len() <= PENDING_BACKLOG_BYTES {
+        } else if st.backlog.len() < PENDING_BACKLOG_DATAGRAMS
+            && st.backlog_bytes + data.len() <= PENDING_BACKLOG_BYTES
+        {
             st.backlog_bytes += data.len();
             st.backlog.push_back((from, data.to_vec()));
         } else {
@@ -112,14 +120,17 @@ impl Demux {
             source: from,
             generation: st.generation,
         };
-        st.pending.push_back(Arc::new(PacketPeerUdp::shared(link, from)));
+        st.pending
+            .push_back(Arc::new(PacketPeerUdp::shared(link, from)));
     }
 
     /// Moves parked datagrams, oldest first, to their peers while pending
     /// slots are free.
     fn promote(self: &Arc<Self>, st: &mut DemuxState) {
         while st.pending.len() < st.max_pending {
-            let Some((from, data)) = st.backlog.pop_front() else { break };
+            let Some((from, data)) = st.backlog.pop_front() else {
+                break;
+            };
             st.backlog_bytes -= data.len();
             match st.routes.get(&from).and_then(Weak::upgrade) {
                 Some(inbox) => {
@@ -141,7 +152,9 @@ pub(crate) struct SharedLink {
 
 impl SharedLink {
     fn open_socket(&self, st: &DemuxState) -> Option<Arc<UdpSocket>> {
-        st.socket.clone().filter(|_| st.generation == self.generation)
+        st.socket
+            .clone()
+            .filter(|_| st.generation == self.generation)
     }
 
     pub(crate) fn socket(&self) -> Option<Arc<UdpSocket>> {
@@ -157,7 +170,9 @@ impl SharedLink {
     }
 
     pub(crate) fn send(&self, data: &[u8]) -> Result<()> {
-        self.socket().ok_or_else(not_listening)?.send(data, Some(self.source))
+        self.socket()
+            .ok_or_else(not_listening)?
+            .send(data, Some(self.source))
     }
 
     /// Routes what the socket holds, then runs `f` on this peer's inbox.
@@ -226,7 +241,10 @@ impl UdpServer {
     pub fn listen(&self, port: i32, bind_address: &str) -> Result<()> {
         let mut st = self.state();
         if st.socket.is_some() {
-            return Err(Failure::new(Error::ERR_ALREADY_IN_USE, "the server is already listening"));
+            return Err(Failure::new(
+                Error::ERR_ALREADY_IN_USE,
+                "the server is already listening",
+            ));
         }
         let address = BindAddress::parse(bind_address)?;
         let port = local_port(port)?;
@@ -256,9 +274,11 @@ impl UdpServer {
 
     /// Godot's `take_connection()`: the oldest pending connection, a peer
     /// connected to its source that shares the server's socket; `None` when
-    /// there is none.
+    /// there is none. Reads the socket first, like `is_connection_available`.
     pub fn take_connection(&self) -> Option<Arc<PacketPeerUdp>> {
         let mut st = self.state();
+        st.socket.as_ref()?;
+        let _ = self.demux.drain(&mut st);
         let peer = st.pending.pop_front()?;
         self.demux.promote(&mut st);
         Some(peer)

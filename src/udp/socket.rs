@@ -67,15 +67,32 @@ impl UdpSocket {
         let domain = if ipv6 { Domain::IPV6 } else { Domain::IPV4 };
         let socket = Socket::new(domain, Type::DGRAM, Some(Protocol::UDP))
             .map_err(|e| os_failure(Error::ERR_CANT_CREATE, "cannot create a UDP socket", e))?;
-        let setup = |what: &str, r: io::Result<()>| r.map_err(|e| os_failure(Error::ERR_CANT_CREATE, what, e));
+        let setup = |what: &str, r: io::Result<()>| {
+            r.map_err(|e| os_failure(Error::ERR_CANT_CREATE, what, e))
+        };
         if toward.is_none() {
-            setup("cannot make the socket dual-stack", socket.set_only_v6(false))?;
+            setup(
+                "cannot make the socket dual-stack",
+                socket.set_only_v6(false),
+            )?;
         }
-        setup("cannot set SO_REUSEADDR", socket.set_reuse_address(reuse_address))?;
-        setup("cannot make the socket non-blocking", socket.set_nonblocking(true))?;
+        setup(
+            "cannot set SO_REUSEADDR",
+            socket.set_reuse_address(reuse_address),
+        )?;
+        setup(
+            "cannot make the socket non-blocking",
+            socket.set_nonblocking(true),
+        )?;
         socket
             .bind(&SocketAddr::new(ip, port).into())
-            .map_err(|e| os_failure(Error::ERR_UNAVAILABLE, &format!("cannot bind to {ip} port {port}"), e))?;
+            .map_err(|e| {
+                os_failure(
+                    Error::ERR_UNAVAILABLE,
+                    &format!("cannot bind to {ip} port {port}"),
+                    e,
+                )
+            })?;
         Ok(UdpSocket {
             socket: socket.into(),
             ipv6,
@@ -86,7 +103,9 @@ impl UdpSocket {
     /// become IPv4-mapped IPv6 addresses on an IPv6 socket.
     fn native(&self, addr: SocketAddr) -> SocketAddr {
         match (self.ipv6, addr) {
-            (true, SocketAddr::V4(v4)) => SocketAddr::new(IpAddr::V6(v4.ip().to_ipv6_mapped()), v4.port()),
+            (true, SocketAddr::V4(v4)) => {
+                SocketAddr::new(IpAddr::V6(v4.ip().to_ipv6_mapped()), v4.port())
+            }
             _ => addr,
         }
     }
@@ -96,15 +115,17 @@ impl UdpSocket {
     }
 
     pub(crate) fn connect(&self, addr: SocketAddr) -> Result<()> {
-        self.socket
-            .connect(self.native(addr))
-            .map_err(|e| os_failure(Error::ERR_CANT_CONNECT, &format!("cannot connect to {addr}"), e))
+        self.socket.connect(self.native(addr)).map_err(|e| {
+            os_failure(
+                Error::ERR_CANT_CONNECT,
+                &format!("cannot connect to {addr}"),
+                e,
+            )
+        })
     }
 
     pub(crate) fn local_port(&self) -> u16 {
-        self.socket
-            .local_addr()
-            .map_or(0, |a| a.port())
+        self.socket.local_addr().map_or(0, |a| a.port())
     }
 
     pub(crate) fn set_broadcast(&self, enabled: bool) -> Result<()> {
@@ -121,12 +142,19 @@ impl UdpSocket {
         };
         match sent {
             Ok(n) if n == data.len() => Ok(()),
-            Ok(n) => Err(Failure::new(Error::FAILED, format!("sent {n} of {} bytes", data.len()))),
+            Ok(n) => Err(Failure::new(
+                Error::FAILED,
+                format!("sent {n} of {} bytes", data.len()),
+            )),
             Err(e) if e.kind() == io::ErrorKind::WouldBlock => Err(Failure::new(
                 Error::ERR_BUSY,
                 "the socket's send buffer is full; try again",
             )),
-            Err(e) => Err(os_failure(Error::FAILED, &format!("cannot send {} bytes", data.len()), e)),
+            Err(e) => Err(os_failure(
+                Error::FAILED,
+                &format!("cannot send {} bytes", data.len()),
+                e,
+            )),
         }
     }
 
@@ -160,7 +188,13 @@ impl UdpSocket {
             match poll(&mut fds, timespec.as_ref()) {
                 Ok(n) => return Ok(n > 0),
                 Err(rustix::io::Errno::INTR) => continue,
-                Err(e) => return Err(os_failure(Error::FAILED, "cannot wait on the socket", e.into())),
+                Err(e) => {
+                    return Err(os_failure(
+                        Error::FAILED,
+                        "cannot wait on the socket",
+                        e.into(),
+                    ))
+                }
             }
         }
     }
