@@ -81,3 +81,8 @@ fn header_compiles_as_cpp() {
         env!("CARGO_PKG_VERSION")
     );
 }
+
+#[test]
+fn udp_from_c_under_valgrind() {
+    run_c_test("udp");
+}
