@@ -288,7 +288,7 @@ fn server_demultiplexes_by_source_on_both_families() {
         // A peer cannot be re-bound or re-connected.
         assert_eq!(
             taken[0].bind(0, "*", 65536).unwrap_err().code,
-            Error::ERR_LOCKED
+            Error::ERR_ALREADY_IN_USE
         );
         assert_eq!(
             taken[0].connect_to_host(ip, 1).unwrap_err().code,
@@ -411,7 +411,10 @@ fn host_transports_carry_datagrams() {
     }
     b.put_packet(b"back").unwrap();
     assert_eq!(a.get_packet_vec().unwrap(), b"back");
-    assert_eq!(a.bind(0, "*", 65536).unwrap_err().code, Error::ERR_LOCKED);
+    assert_eq!(
+        a.bind(0, "*", 65536).unwrap_err().code,
+        Error::ERR_ALREADY_IN_USE
+    );
     assert_eq!(
         a.wait(Some(Duration::from_millis(1))).unwrap_err().code,
         Error::ERR_UNAVAILABLE

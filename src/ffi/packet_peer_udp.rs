@@ -43,8 +43,8 @@ pub extern "C" fn gdtls_packet_peer_udp_free(peer: *mut gdtls_packet_peer_udp) -
 /// address, or "*" or NULL for every IPv4 and IPv6 address), queueing at most
 /// `recv_buf_size` bytes of received datagrams (Godot's default: 65536).
 ///
-/// Returns `GDTLS_OK`; `GDTLS_ERR_ALREADY_IN_USE` when already bound;
-/// `GDTLS_ERR_LOCKED` for a server's or a host's peer;
+/// Returns `GDTLS_OK`; `GDTLS_ERR_ALREADY_IN_USE` when the peer already has a
+/// socket (its own, a server's or a host's);
 /// `GDTLS_ERR_INVALID_PARAMETER` for a port outside 0..65535, an address that
 /// is not an IP, or a buffer size outside 1..64 MiB; `GDTLS_ERR_UNAVAILABLE`
 /// when the address and port cannot be bound (in use, say).

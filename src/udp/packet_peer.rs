@@ -91,10 +91,10 @@ fn not_bound() -> Failure {
     )
 }
 
-fn locked(what: &str) -> Failure {
+fn locked() -> Failure {
     Failure::new(
         Error::ERR_LOCKED,
-        format!("cannot {what} a peer that belongs to a UDPServer or a host transport"),
+        "cannot connect a peer that belongs to a UDPServer or a host transport",
     )
 }
 
@@ -144,13 +144,13 @@ impl PacketPeerUdp {
         let mut state = self.lock();
         match state.link {
             Link::Closed => {}
-            Link::Own { .. } => {
+            // Godot 3.2 answers the same for a server's peer: it has a socket.
+            Link::Own { .. } | Link::Shared(_) | Link::Host { .. } => {
                 return Err(Failure::new(
                     Error::ERR_ALREADY_IN_USE,
-                    "the peer is already bound",
+                    "the peer already has a socket",
                 ))
             }
-            Link::Shared(_) | Link::Host { .. } => return Err(locked("bind")),
         }
         let address = BindAddress::parse(bind_address)?;
         let port = local_port(port)?;
@@ -197,7 +197,7 @@ impl PacketPeerUdp {
         let ipv4_only = match &state.link {
             Link::Closed => false,
             Link::Own { socket, .. } => !socket.is_ipv6(),
-            Link::Shared(_) | Link::Host { .. } => return Err(locked("connect")),
+            Link::Shared(_) | Link::Host { .. } => return Err(locked()),
         };
         let addr = resolve(host, port, ipv4_only)?;
         if let Link::Closed = state.link {

@@ -186,7 +186,7 @@ static void test_server(const char *ip) {
         CHECK(receive_equals(clients[i], text));
     }
     CHECK(gdtls_udp_server_take_connection(server) == NULL);
-    CHECK(peers[0] && gdtls_packet_peer_udp_bind(peers[0], 0, NULL, 65536) == GDTLS_ERR_LOCKED);
+    CHECK(peers[0] && gdtls_packet_peer_udp_bind(peers[0], 0, NULL, 65536) == GDTLS_ERR_ALREADY_IN_USE);
 
     /* The server stops: its peers close. The caller still owns their handles. */
     CHECK(gdtls_udp_server_stop(server) == GDTLS_OK);
@@ -264,7 +264,7 @@ static void test_host_callbacks(void) {
     CHECK(receive_equals(a, "back"));
     uint8_t too_big[4096] = {0};
     CHECK_ERR(gdtls_packet_peer_udp_put_packet(b, too_big, sizeof too_big), GDTLS_FAILED);
-    CHECK_ERR(gdtls_packet_peer_udp_bind(a, 0, NULL, 65536), GDTLS_ERR_LOCKED);
+    CHECK_ERR(gdtls_packet_peer_udp_bind(a, 0, NULL, 65536), GDTLS_ERR_ALREADY_IN_USE);
     CHECK_ERR(gdtls_packet_peer_udp_connect_to_host(a, "127.0.0.1", 9), GDTLS_ERR_LOCKED);
     CHECK_ERR(gdtls_packet_peer_udp_wait(a), GDTLS_ERR_UNAVAILABLE);
 
