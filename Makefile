@@ -4,6 +4,7 @@
 #
 # Both install what they need (tests/deps.sh, through apt-get) first.
 
+SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CC ?= cc
 RELEASE := target/release
@@ -32,8 +33,11 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
 
+# The last line totals every test binary's results.
 test: deps lint
-	cargo test
+	mkdir -p target
+	set -o pipefail; cargo test 2>&1 | tee target/test.log
+	@awk '/^test result:/ {p += $$4; f += $$6} END {printf "%d passed, %d failed\n", p, f}' target/test.log
 
 clean:
 	cargo clean
