@@ -35,6 +35,13 @@
 
 
 /**
+ * The largest datagram gdtls's DTLS writes: handshake flights are cut to
+ * fit and application packets must. 1200 bytes cross any IPv6 path (and so
+ * practically every path) without IP fragmentation, as QUIC also assumes.
+ */
+#define DTLS_MTU 1200
+
+/**
  * Godot's default receive buffer: how many bytes of datagrams a peer queues
  * before it stops reading its socket.
  */

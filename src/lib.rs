@@ -7,12 +7,14 @@
 //! against Godot's classes ports line by line.
 
 pub mod crypto;
+pub mod dtls;
 pub mod error;
 pub mod ffi;
 pub mod tls_options;
 pub mod transport;
 pub mod udp;
 
+pub use dtls::{DtlsServer, PacketPeerDtls, Status};
 pub use crypto::{generate_rsa, generate_self_signed_certificate, CryptoKey, X509Certificate};
 pub use error::{Error, Failure, Result};
 pub use tls_options::TlsOptions;

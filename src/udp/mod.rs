@@ -7,7 +7,7 @@
 //! for all three.
 
 mod packet_peer;
-mod queue;
+pub(crate) mod queue;
 mod server;
 mod socket;
 

@@ -1,0 +1,35 @@
+//! The few mbedTLS calls the `mbedtls` crate does not wrap.
+//!
+//! This is the only module of the core with `unsafe`: each function hands a
+//! context the crate owns to one mbedTLS function that reads or sets a plain
+//! field, and nothing is kept past the call.
+
+use mbedtls::ssl::Context;
+
+/// mbedTLS's handshake state for "waiting for a ClientHello".
+const STATE_CLIENT_HELLO: i32 = mbedtls_sys::SSL_CLIENT_HELLO as i32;
+
+/// Caps the datagrams the context writes (handshake flights are fragmented
+/// to fit) and so the largest application record.
+pub(crate) fn set_mtu<T>(ctx: &mut Context<T>, mtu: u16) {
+    // SAFETY: `ctx` converts to a valid, live mbedtls_ssl_context pointer
+    // for the duration of the call; ssl_set_mtu only stores the value.
+    unsafe { mbedtls_sys::ssl_set_mtu(ctx.into(), mtu) }
+}
+
+/// The largest application payload one record (one datagram) can carry with
+/// the context's MTU and, once negotiated, cipher.
+pub(crate) fn max_out_payload<T>(ctx: &Context<T>) -> Option<usize> {
+    // SAFETY: as above; the call only reads the context.
+    let n = unsafe { mbedtls_sys::ssl_get_max_out_record_payload(ctx.into()) };
+    usize::try_from(n).ok()
+}
+
+/// Whether a server context has accepted a ClientHello (with a valid cookie)
+/// and moved on to answering it.
+pub(crate) fn past_client_hello<T>(ctx: &Context<T>) -> bool {
+    let raw: *const mbedtls_sys::ssl_context = ctx.into();
+    // SAFETY: `raw` points to the live context `ctx` borrows; `state` is a
+    // plain int field of it.
+    unsafe { (*raw).state > STATE_CLIENT_HELLO }
+}

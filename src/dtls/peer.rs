@@ -1,0 +1,355 @@
+//! Godot's `PacketPeerDTLS`.
+
+use std::cell::RefCell;
+use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use mbedtls::error::codes;
+use mbedtls::ssl::context::Timer;
+use mbedtls::ssl::io::Io;
+use mbedtls::ssl::{Config, Context};
+use mbedtls::x509::VerifyError;
+
+use super::config::client_config;
+use super::io::DatagramIo;
+use super::mbedtls_ext;
+use super::Status;
+use crate::crypto::X509Certificate;
+use crate::error::{Error, Failure, Result};
+use crate::tls_options::TlsOptions;
+use crate::udp::queue::DatagramQueue;
+use crate::udp::{PacketPeerUdp, PacketRead};
+
+/// The largest datagram gdtls's DTLS writes: handshake flights are cut to
+/// fit and application packets must. 1200 bytes cross any IPv6 path (and so
+/// practically every path) without IP fragmentation, as QUIC also assumes.
+pub const DTLS_MTU: u16 = 1200;
+
+/// The most a record can add to its payload with any suite mbedTLS offers
+/// (header, explicit IV, SHA-384 MAC, CBC padding): before the handshake
+/// has chosen a suite, `get_max_packet_size` promises what fits them all.
+const MAX_RECORD_EXPANSION: usize = 13 + 16 + 48 + 16;
+
+/// How many bytes of received packets a peer holds before it stops reading
+/// records (the rest wait in the UDP peer).
+const RECEIVE_QUEUE_BYTES: usize = 256 * 1024;
+
+/// The largest plaintext one record can carry.
+const MAX_RECORD_PLAINTEXT: usize = 16384;
+
+thread_local! {
+    static PLAINTEXT: RefCell<Box<[u8]>> = RefCell::new(vec![0; MAX_RECORD_PLAINTEXT].into_boxed_slice());
+}
+
+/// Received packets carry no address; the queue wants one.
+const NO_ADDRESS: SocketAddr = SocketAddr::V4(SocketAddrV4::new(Ipv4Addr::UNSPECIFIED, 0));
+
+pub(crate) type DtlsContext = Context<DatagramIo>;
+
+/// A context for `config` with gdtls's timer and MTU.
+pub(crate) fn new_context(config: Arc<Config>) -> DtlsContext {
+    let mut ctx = Context::new(config);
+    ctx.set_timer_callback(Box::new(Timer::new()));
+    mbedtls_ext::set_mtu(&mut ctx, DTLS_MTU);
+    ctx
+}
+
+fn is_want(e: &mbedtls::Error) -> bool {
+    matches!(e.high_level(), Some(codes::SslWantRead | codes::SslWantWrite))
+}
+
+/// The status a failed handshake ends in: a certificate whose only fault is
+/// the name it was issued for is a hostname mismatch, as Godot's class
+/// reference describes (Godot 3.2.3 itself reports a plain error).
+fn failed_handshake_status(ctx: &DtlsContext, e: &mbedtls::Error) -> Status {
+    let verify_failed = matches!(e.high_level(), Some(codes::X509CertVerifyFailed));
+    match ctx.verify_result() {
+        Err(flags) if verify_failed && flags == VerifyError::CERT_CN_MISMATCH => Status::STATUS_ERROR_HOSTNAME_MISMATCH,
+        _ => Status::STATUS_ERROR,
+    }
+}
+
+struct Inner {
+    status: Status,
+    ctx: Option<DtlsContext>,
+    packets: DatagramQueue,
+}
+
+impl Inner {
+    /// Ends the connection in `status`. The context goes without another
+    /// alert (mbedTLS has sent what the failure called for).
+    fn fail(&mut self, status: Status, failure: Failure) -> Failure {
+        self.status = status;
+        self.ctx = None;
+        failure
+    }
+
+    /// Drives the handshake, then moves received records into the queue.
+    fn pump(&mut self) -> Result<()> {
+        let Some(ctx) = self.ctx.as_mut() else { return Ok(()) };
+        if self.status == Status::STATUS_HANDSHAKING {
+            match ctx.handshake() {
+                Ok(()) => self.status = Status::STATUS_CONNECTED,
+                Err(e) if is_want(&e) => return Ok(()),
+                Err(e) => {
+                    let status = failed_handshake_status(ctx, &e);
+                    return Err(self.fail(status, Failure::mbedtls(Error::FAILED, "the DTLS handshake failed", e)));
+                }
+            }
+        }
+        PLAINTEXT.with(|buf| {
+            let mut buf = buf.borrow_mut();
+            while !self.packets.is_full() {
+                let Some(ctx) = self.ctx.as_mut() else { break };
+                match Io::recv(ctx, &mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        self.packets.push(NO_ADDRESS, &buf[..n]);
+                    }
+                    Err(e) if is_want(&e) => break,
+                    Err(e) if e.high_level() == Some(codes::SslPeerCloseNotify) => {
+                        // Answer with our own close_notify, as Godot does.
+                        ctx.close();
+                        self.status = Status::STATUS_DISCONNECTED;
+                        self.ctx = None;
+                    }
+                    Err(e) => {
+                        let f = Failure::mbedtls(Error::ERR_CONNECTION_ERROR, "the DTLS connection failed", e);
+                        return Err(self.fail(Status::STATUS_ERROR, f));
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Godot's `PacketPeerDTLS`.
+pub struct PacketPeerDtls {
+    inner: Mutex<Inner>,
+}
+
+impl Default for PacketPeerDtls {
+    fn default() -> Self {
+        Self::with(Status::STATUS_DISCONNECTED, None)
+    }
+}
+
+impl PacketPeerDtls {
+    /// A peer that is not connected.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub(crate) fn with(status: Status, ctx: Option<DtlsContext>) -> Self {
+        PacketPeerDtls {
+            inner: Mutex::new(Inner {
+                status,
+                ctx,
+                packets: DatagramQueue::new(RECEIVE_QUEUE_BYTES),
+            }),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Godot 4's `connect_to_peer(packet_peer, hostname, client_options)`:
+    /// starts a handshake as a client over `udp`, which must be connected.
+    /// Without `options`, `TLSOptions.client()`: the server's certificate
+    /// must chain to the system's CA bundle and name `hostname` (or the
+    /// options' common name override).
+    pub fn connect_to_peer(&self, udp: Arc<PacketPeerUdp>, hostname: &str, options: Option<&TlsOptions>) -> Result<()> {
+        if !udp.is_socket_connected() {
+            return Err(Failure::new(
+                Error::ERR_INVALID_PARAMETER,
+                "the UDP peer must be connected (connect_to_host) first",
+            ));
+        }
+        let default_options;
+        let options = match options {
+            Some(o) => o,
+            None => {
+                default_options = TlsOptions::client(None, "")?;
+                &default_options
+            }
+        };
+        let name = match options.common_name_override() {
+            "" => hostname,
+            name => name,
+        };
+        if name.is_empty() && !options.is_unsafe_client() {
+            return Err(Failure::new(
+                Error::ERR_INVALID_PARAMETER,
+                "a validating client needs the server's host name to check its certificate against",
+            ));
+        }
+        let mut inner = self.lock();
+        if matches!(inner.status, Status::STATUS_HANDSHAKING | Status::STATUS_CONNECTED) {
+            return Err(Failure::new(Error::ERR_ALREADY_IN_USE, "the peer is already connecting or connected"));
+        }
+        let mut ctx = new_context(Arc::new(client_config(options)?));
+        inner.packets.clear();
+        let sni = (!name.is_empty()).then_some(name);
+        match ctx.establish(DatagramIo::new(udp), sni) {
+            Ok(()) => {
+                inner.status = Status::STATUS_CONNECTED;
+                inner.ctx = Some(ctx);
+                Ok(())
+            }
+            Err(e) if is_want(&e) => {
+                inner.status = Status::STATUS_HANDSHAKING;
+                inner.ctx = Some(ctx);
+                Ok(())
+            }
+            Err(e) => {
+                let status = failed_handshake_status(&ctx, &e);
+                Err(inner.fail(status, Failure::mbedtls(Error::FAILED, "cannot start the DTLS handshake", e)))
+            }
+        }
+    }
+
+    /// Godot 3.2's `connect_to_peer(packet_peer, validate_certs,
+    /// for_hostname, valid_certificate)`: with `validate_certs`, the
+    /// server's certificate must chain to `valid_certificate` (or the
+    /// system's CA bundle) and name `for_hostname`.
+    pub fn connect_to_peer_godot3(
+        &self,
+        udp: Arc<PacketPeerUdp>,
+        validate_certs: bool,
+        for_hostname: &str,
+        valid_certificate: Option<Arc<X509Certificate>>,
+    ) -> Result<()> {
+        let options = if validate_certs {
+            TlsOptions::client(valid_certificate, "")?
+        } else {
+            TlsOptions::client_unsafe(valid_certificate)?
+        };
+        self.connect_to_peer(udp, for_hostname, Some(&options))
+    }
+
+    /// Godot's `poll()`: drives the handshake and its retransmissions, and
+    /// reads what arrived. `Err` when this call ended the connection in an
+    /// error (the status says which); otherwise `Ok`, whatever the status.
+    pub fn poll(&self) -> Result<()> {
+        self.lock().pump()
+    }
+
+    /// Godot's `get_status()`.
+    pub fn get_status(&self) -> Status {
+        self.lock().status
+    }
+
+    /// Godot's `disconnect_from_peer()`: a connected peer sends close_notify
+    /// (the other side sees `STATUS_DISCONNECTED`); a handshaking one stops.
+    pub fn disconnect_from_peer(&self) {
+        let mut inner = self.lock();
+        match inner.status {
+            Status::STATUS_CONNECTED => {
+                if let Some(ctx) = inner.ctx.as_mut() {
+                    ctx.close();
+                }
+            }
+            Status::STATUS_HANDSHAKING => {}
+            _ => return,
+        }
+        inner.ctx = None;
+        inner.status = Status::STATUS_DISCONNECTED;
+    }
+
+    /// Godot's `put_packet(buffer)`: sends one packet as one record.
+    /// `ERR_UNCONFIGURED` unless connected; `ERR_INVALID_PARAMETER` above
+    /// `get_max_packet_size` (the connection survives); `ERR_BUSY` when the
+    /// socket cannot take it now; `ERR_CONNECTION_ERROR` when the connection
+    /// failed (status `STATUS_ERROR`).
+    pub fn put_packet(&self, data: &[u8]) -> Result<()> {
+        let mut inner = self.lock();
+        let max = Self::max_packet_size(&inner);
+        let ctx = match (inner.status, inner.ctx.as_mut()) {
+            (Status::STATUS_CONNECTED, Some(ctx)) => ctx,
+            _ => return Err(Failure::new(Error::ERR_UNCONFIGURED, "the peer is not connected")),
+        };
+        if data.is_empty() {
+            return Ok(());
+        }
+        if data.len() > max {
+            return Err(Failure::new(
+                Error::ERR_INVALID_PARAMETER,
+                format!("a packet of {} bytes exceeds the maximum of {max}", data.len()),
+            ));
+        }
+        match Io::send(ctx, data) {
+            Ok(_) => Ok(()),
+            Err(e) if is_want(&e) => Err(Failure::new(Error::ERR_BUSY, "the socket cannot take the packet now")),
+            Err(e) => {
+                let f = Failure::mbedtls(Error::ERR_CONNECTION_ERROR, "cannot send the packet", e);
+                Err(inner.fail(Status::STATUS_ERROR, f))
+            }
+        }
+    }
+
+    /// Godot's `get_available_packet_count()`: packets received and not yet
+    /// taken, after reading what has arrived.
+    pub fn get_available_packet_count(&self) -> i32 {
+        let mut inner = self.lock();
+        if inner.status == Status::STATUS_CONNECTED {
+            // A failure shows in the status; the packets already queued stay.
+            let _ = inner.pump();
+        }
+        i32::try_from(inner.packets.len()).unwrap_or(i32::MAX)
+    }
+
+    /// Godot's `get_packet()`, into `buf`: copies and removes the next
+    /// packet, or leaves it queued when `buf` is too small. Packets received
+    /// before the connection closed can still be read;
+    /// `ERR_UNCONFIGURED` when none is left and the peer is not connected,
+    /// `ERR_UNAVAILABLE` when connected and none is waiting.
+    pub fn get_packet(&self, buf: &mut [u8]) -> Result<PacketRead> {
+        let mut inner = self.lock();
+        if inner.packets.is_empty() {
+            if inner.status != Status::STATUS_CONNECTED {
+                return Err(Failure::new(Error::ERR_UNCONFIGURED, "the peer is not connected"));
+            }
+            inner.pump()?;
+        }
+        let Some((_, data)) = inner.packets.front() else {
+            return Err(Failure::new(Error::ERR_UNAVAILABLE, "no packet is waiting"));
+        };
+        if data.len() > buf.len() {
+            return Ok(PacketRead::TooSmall(data.len()));
+        }
+        let n = data.len();
+        buf[..n].copy_from_slice(data);
+        inner.packets.pop();
+        Ok(PacketRead::Read(n))
+    }
+
+    /// `get_packet` into a new vector.
+    pub fn get_packet_vec(&self) -> Result<Vec<u8>> {
+        let mut buf = vec![0; MAX_RECORD_PLAINTEXT];
+        match self.get_packet(&mut buf)? {
+            PacketRead::Read(n) => {
+                buf.truncate(n);
+                Ok(buf)
+            }
+            PacketRead::TooSmall(_) => unreachable!("no record exceeds MAX_RECORD_PLAINTEXT"),
+        }
+    }
+
+    fn max_packet_size(inner: &Inner) -> usize {
+        let fits_any_suite = usize::from(DTLS_MTU) - MAX_RECORD_EXPANSION;
+        match (&inner.ctx, inner.status) {
+            (Some(ctx), Status::STATUS_CONNECTED) => mbedtls_ext::max_out_payload(ctx).unwrap_or(fits_any_suite),
+            _ => fits_any_suite,
+        }
+    }
+
+    /// Godot's `get_max_packet_size()`: the largest packet `put_packet`
+    /// takes, so that each travels in one datagram of at most `DTLS_MTU`
+    /// bytes. Exact once connected (it depends on the cipher suite);
+    /// before, a size every suite can carry.
+    pub fn get_max_packet_size(&self) -> usize {
+        Self::max_packet_size(&self.lock())
+    }
+}
