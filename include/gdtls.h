@@ -282,9 +282,62 @@ typedef int32_t gdtls_error;
 #endif // __cplusplus
 
 /**
+ * Godot's `PacketPeerDTLS.Status`.
+ *
+ */
+enum gdtls_packet_peer_dtls_status
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Not connected: new, closed by either side, or never set up.
+   */
+  GDTLS_STATUS_DISCONNECTED = 0,
+  /**
+   * The handshake is under way; `poll` drives it.
+   */
+  GDTLS_STATUS_HANDSHAKING = 1,
+  /**
+   * Connected: packets can be sent and received.
+   */
+  GDTLS_STATUS_CONNECTED = 2,
+  /**
+   * Failed: handshake error, bad certificate, protocol error; or, for a
+   * server's new connection, the client was asked for a cookie first.
+   */
+  GDTLS_STATUS_ERROR = 3,
+  /**
+   * The server's certificate is valid but names another host.
+   */
+  GDTLS_STATUS_ERROR_HOSTNAME_MISMATCH = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum gdtls_packet_peer_dtls_status gdtls_packet_peer_dtls_status;
+#else
+typedef int32_t gdtls_packet_peer_dtls_status;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * Godot's `CryptoKey`: an RSA or EC key, private or public only.
  */
 typedef struct gdtls_crypto_key gdtls_crypto_key;
+
+/**
+ * Godot's `DTLSServer`: turns connected UDP peers (from a
+ * `gdtls_udp_server`) into DTLS connections, with cookies against
+ * spoofed addresses.
+ */
+typedef struct gdtls_dtls_server gdtls_dtls_server;
+
+/**
+ * Godot's `PacketPeerDTLS`: one DTLS connection over a UDP peer, as a
+ * client (`connect_to_peer`) or as a server's connection
+ * (`gdtls_dtls_server_take_connection`).
+ */
+typedef struct gdtls_packet_peer_dtls gdtls_packet_peer_dtls;
 
 /**
  * Godot's `PacketPeerUDP`: a UDP socket that sends and receives datagrams,
@@ -465,6 +518,54 @@ gdtls_error gdtls_crypto_key_save_to_string(struct gdtls_crypto_key *key, bool p
 bool gdtls_crypto_key_is_public_only(struct gdtls_crypto_key *key);
 
 /**
+ * Creates a server that is not set up. The caller owns the handle and
+ * releases it with `gdtls_dtls_server_free`. Never NULL.
+ */
+struct gdtls_dtls_server *gdtls_dtls_server_new(void);
+
+/**
+ * Releases the caller's reference to `server`; connections it made keep
+ * working. NULL does nothing and returns `GDTLS_OK`; a handle that is not a
+ * live DTLS server returns `GDTLS_ERR_INVALID_PARAMETER`.
+ */
+gdtls_error gdtls_dtls_server_free(struct gdtls_dtls_server *server);
+
+/**
+ * Sets the server up with `options` from `gdtls_tls_options_server` (key
+ * and certificate chain to present). Their content is read now. A new
+ * setup replaces the previous one; connections already made keep theirs.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for client options or a
+ * bad handle.
+ */
+gdtls_error gdtls_dtls_server_setup(struct gdtls_dtls_server *server, struct gdtls_tls_options *options);
+
+/**
+ * Godot 3.2's `setup(key, certificate, chain)`: presents `certificate`
+ * (then `chain`'s certificates, if `chain` is not NULL) with `key`.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle, an
+ * empty or public-only key, an empty certificate, or a key that does not
+ * match the certificate.
+ */
+gdtls_error gdtls_dtls_server_setup_godot3(struct gdtls_dtls_server *server, struct gdtls_crypto_key *key, struct gdtls_x509_certificate *certificate, struct gdtls_x509_certificate *chain);
+
+/**
+ * Answers what the connected UDP peer `udp` (usually from
+ * `gdtls_udp_server_take_connection`) has sent, and returns a new DTLS peer
+ * the caller owns. As in Godot, check its status:
+ * `GDTLS_STATUS_HANDSHAKING` for a client whose cookie verified (keep it
+ * and poll it); `GDTLS_STATUS_ERROR` for a first ClientHello, answered with
+ * a cookie request — "it is normal that 50% of the connections fail": free
+ * it, and the client's retry arrives as a new UDP connection; and
+ * `GDTLS_STATUS_DISCONNECTED` when the server is not set up or `udp` is not
+ * connected. gdtls keeps nothing for a client before its cookie verifies.
+ *
+ * Returns NULL only for a bad handle (see `gdtls_get_last_error`).
+ */
+struct gdtls_packet_peer_dtls *gdtls_dtls_server_take_connection(struct gdtls_dtls_server *server, struct gdtls_packet_peer_udp *udp);
+
+/**
  * Returns the `gdtls_error` of the last failing gdtls call on the calling
  * thread, or `GDTLS_OK` if none has failed on it yet. Successful calls do
  * not reset it, like `errno`.
@@ -500,6 +601,130 @@ const char *gdtls_version(void);
  * A host can compare it with an earlier reading to find handles it leaked.
  */
 size_t gdtls_live_handle_count(void);
+
+/**
+ * Creates a peer that is not connected (`GDTLS_STATUS_DISCONNECTED`). The
+ * caller owns the handle and releases it with `gdtls_packet_peer_dtls_free`.
+ * Never NULL.
+ */
+struct gdtls_packet_peer_dtls *gdtls_packet_peer_dtls_new(void);
+
+/**
+ * Releases the caller's reference to `peer`. With the last reference a
+ * connected peer sends close_notify, as `disconnect_from_peer` does. NULL
+ * does nothing and returns `GDTLS_OK`; a handle that is not a live DTLS
+ * peer returns `GDTLS_ERR_INVALID_PARAMETER`.
+ */
+gdtls_error gdtls_packet_peer_dtls_free(struct gdtls_packet_peer_dtls *peer);
+
+/**
+ * Starts a DTLS handshake as a client over `udp`, which must be connected
+ * (`gdtls_packet_peer_udp_connect_to_host`, or a host-callback peer). The
+ * DTLS peer holds its own reference to `udp`. `options` come from
+ * `gdtls_tls_options_client` or `_client_unsafe`; NULL means
+ * `gdtls_tls_options_client(NULL, NULL)`: the server's certificate must
+ * chain to the system's CA bundle and name `hostname` (or the options'
+ * common name override). Then call `gdtls_packet_peer_dtls_poll` until the
+ * status leaves `GDTLS_STATUS_HANDSHAKING`.
+ *
+ * Returns `GDTLS_OK` (status `GDTLS_STATUS_HANDSHAKING`);
+ * `GDTLS_ERR_INVALID_PARAMETER` for a UDP peer that is not connected, server
+ * options, a validating client without a host name, or a bad handle;
+ * `GDTLS_ERR_ALREADY_IN_USE` when already connecting or connected;
+ * `GDTLS_ERR_UNCONFIGURED` when no CA bundle is found for a validating
+ * client without a trusted chain; `GDTLS_FAILED` when the first handshake
+ * step fails (the status then says how).
+ *
+ * # Safety
+ * `hostname` is NULL (an empty name) or a NUL-terminated string.
+ */
+gdtls_error gdtls_packet_peer_dtls_connect_to_peer(struct gdtls_packet_peer_dtls *peer, struct gdtls_packet_peer_udp *udp, const char *hostname, struct gdtls_tls_options *options);
+
+/**
+ * Godot 3.2's `connect_to_peer(packet_peer, validate_certs, for_hostname,
+ * valid_certificate)`: with `validate_certs`, the server's certificate
+ * must chain to `valid_certificate` (NULL: the system's CA bundle) and name
+ * `for_hostname`; without, nothing is checked. Errors as for
+ * `gdtls_packet_peer_dtls_connect_to_peer`.
+ *
+ * # Safety
+ * `for_hostname` is NULL (an empty name) or a NUL-terminated string.
+ */
+gdtls_error gdtls_packet_peer_dtls_connect_to_peer_godot3(struct gdtls_packet_peer_dtls *peer, struct gdtls_packet_peer_udp *udp, bool validate_certs, const char *for_hostname, struct gdtls_x509_certificate *valid_certificate);
+
+/**
+ * Drives the connection: advances the handshake, retransmits lost flights
+ * when their timers expire, and reads received packets. Call it often
+ * (every frame). Never blocks.
+ *
+ * Returns `GDTLS_OK`, whatever the status, unless this call ended the
+ * connection in an error: then the error (`GDTLS_FAILED` for a failed
+ * handshake, `GDTLS_ERR_CONNECTION_ERROR` later), with the reason, including
+ * mbedTLS's, in `gdtls_get_last_error_message`. `GDTLS_ERR_INVALID_PARAMETER`
+ * for a bad handle.
+ */
+gdtls_error gdtls_packet_peer_dtls_poll(struct gdtls_packet_peer_dtls *peer);
+
+/**
+ * Returns the peer's status. `GDTLS_STATUS_ERROR` for a bad handle (see
+ * `gdtls_get_last_error`).
+ */
+gdtls_packet_peer_dtls_status gdtls_packet_peer_dtls_get_status(struct gdtls_packet_peer_dtls *peer);
+
+/**
+ * Ends the connection: a connected peer sends close_notify, and the other
+ * side's status becomes `GDTLS_STATUS_DISCONNECTED`; a handshaking peer
+ * stops. The status becomes `GDTLS_STATUS_DISCONNECTED`. Nothing happens in
+ * other states. Returns `GDTLS_OK`, or `GDTLS_ERR_INVALID_PARAMETER` for a
+ * bad handle.
+ */
+gdtls_error gdtls_packet_peer_dtls_disconnect_from_peer(struct gdtls_packet_peer_dtls *peer);
+
+/**
+ * Sends `len` bytes from `data` as one encrypted packet (one datagram).
+ *
+ * Returns `GDTLS_OK` (an empty packet sends nothing);
+ * `GDTLS_ERR_UNCONFIGURED` unless connected; `GDTLS_ERR_INVALID_PARAMETER`
+ * for more than `gdtls_packet_peer_dtls_get_max_packet_size` bytes (the
+ * connection stays up), NULL data with a length, or a bad handle;
+ * `GDTLS_ERR_BUSY` when the socket cannot take it now;
+ * `GDTLS_ERR_CONNECTION_ERROR` when the connection failed (status
+ * `GDTLS_STATUS_ERROR`).
+ *
+ * # Safety
+ * `data` is NULL or readable for `len` bytes.
+ */
+gdtls_error gdtls_packet_peer_dtls_put_packet(struct gdtls_packet_peer_dtls *peer, const uint8_t *data, size_t len);
+
+/**
+ * Copies the next received packet into `buf` (capacity `cap`) and removes
+ * it; `*out_len` (if not NULL) receives its length. Packets received before
+ * the connection closed can still be read.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_PARAMETER_RANGE_ERROR` when `cap` is too
+ * small (the packet stays queued, `*out_len` is the size it needs);
+ * `GDTLS_ERR_UNAVAILABLE` when connected and none is waiting;
+ * `GDTLS_ERR_UNCONFIGURED` when none is left and the peer is not connected;
+ * `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ *
+ * # Safety
+ * `buf` is NULL or writable for `cap` bytes; `out_len` is NULL or writable.
+ */
+gdtls_error gdtls_packet_peer_dtls_get_packet(struct gdtls_packet_peer_dtls *peer, uint8_t *buf, size_t cap, size_t *out_len);
+
+/**
+ * Returns how many received packets wait to be read (reading what has
+ * arrived first). 0 when none, when not connected, or for a bad handle.
+ */
+int32_t gdtls_packet_peer_dtls_get_available_packet_count(struct gdtls_packet_peer_dtls *peer);
+
+/**
+ * Returns the largest packet `put_packet` accepts, so that every packet
+ * travels in one datagram of at most 1200 bytes: exact once connected
+ * (it depends on the cipher suite), and before that a size every suite
+ * carries. 0 for a bad handle.
+ */
+int32_t gdtls_packet_peer_dtls_get_max_packet_size(struct gdtls_packet_peer_dtls *peer);
 
 /**
  * Creates a peer without a socket. The caller owns the handle and releases

@@ -14,8 +14,8 @@ pub mod tls_options;
 pub mod transport;
 pub mod udp;
 
-pub use dtls::{DtlsServer, PacketPeerDtls, Status};
 pub use crypto::{generate_rsa, generate_self_signed_certificate, CryptoKey, X509Certificate};
+pub use dtls::{DtlsServer, PacketPeerDtls, Status};
 pub use error::{Error, Failure, Result};
 pub use tls_options::TlsOptions;
 pub use transport::Transport;

@@ -51,7 +51,12 @@ fn shared_rng() -> Result<Arc<CtrDrbg>> {
             .map_err(|e| e.to_string())
     })
     .clone()
-    .map_err(|e| Failure::new(Error::ERR_CANT_ACQUIRE_RESOURCE, format!("cannot seed the random generator: {e}")))
+    .map_err(|e| {
+        Failure::new(
+            Error::ERR_CANT_ACQUIRE_RESOURCE,
+            format!("cannot seed the random generator: {e}"),
+        )
+    })
 }
 
 fn base_config(endpoint: Endpoint) -> Result<Config> {
@@ -63,13 +68,16 @@ fn base_config(endpoint: Endpoint) -> Result<Config> {
 
 /// The system's CA bundle, loaded once.
 fn system_ca_bundle() -> Result<Arc<MbedtlsList<Certificate>>> {
-    static BUNDLE: OnceLock<std::result::Result<Arc<MbedtlsList<Certificate>>, String>> = OnceLock::new();
+    static BUNDLE: OnceLock<std::result::Result<Arc<MbedtlsList<Certificate>>, String>> =
+        OnceLock::new();
     BUNDLE
         .get_or_init(|| {
             let from_env = std::env::var("SSL_CERT_FILE").ok();
             let candidates = from_env.iter().map(String::as_str).chain(SYSTEM_CA_BUNDLES);
             for path in candidates {
-                let Ok(mut pem) = std::fs::read(Path::new(path)) else { continue };
+                let Ok(mut pem) = std::fs::read(Path::new(path)) else {
+                    continue;
+                };
                 pem.push(0);
                 if let Ok(list) = Certificate::from_pem_multiple(&pem) {
                     return Ok(Arc::new(list));
@@ -108,21 +116,41 @@ pub(crate) fn client_config(options: &TlsOptions) -> Result<Config> {
 
 /// What every connection of one `DTLSServer` setup shares.
 pub(crate) fn server_config(options: &TlsOptions) -> Result<Config> {
-    let not_server = || Failure::new(Error::ERR_INVALID_PARAMETER, "DTLSServer.setup needs TLSOptions.server(key, certificate)");
+    let not_server = || {
+        Failure::new(
+            Error::ERR_INVALID_PARAMETER,
+            "DTLSServer.setup needs TLSOptions.server(key, certificate)",
+        )
+    };
     if !options.is_server() {
         return Err(not_server());
     }
-    let key = options.private_key().and_then(|k| k.material()).ok_or_else(not_server)?;
-    let chain = options.own_certificate().and_then(|c| c.chain()).ok_or_else(not_server)?;
+    let key = options
+        .private_key()
+        .and_then(|k| k.material())
+        .ok_or_else(not_server)?;
+    let chain = options
+        .own_certificate()
+        .and_then(|c| c.chain())
+        .ok_or_else(not_server)?;
     let mut config = base_config(Endpoint::Server)?;
     config.set_authmode(AuthMode::None);
-    config
-        .push_cert(chain, Arc::clone(&key.pk))
-        .map_err(|e| Failure::mbedtls(Error::ERR_INVALID_PARAMETER, "cannot use the server certificate", e))?;
+    config.push_cert(chain, Arc::clone(&key.pk)).map_err(|e| {
+        Failure::mbedtls(
+            Error::ERR_INVALID_PARAMETER,
+            "cannot use the server certificate",
+            e,
+        )
+    })?;
     // Cookies bind a client's retried ClientHello to its address, with a
     // secret fresh for every setup.
-    let cookies = CookieContext::new(shared_rng()?)
-        .map_err(|e| Failure::mbedtls(Error::ERR_CANT_ACQUIRE_RESOURCE, "cannot set up DTLS cookies", e))?;
+    let cookies = CookieContext::new(shared_rng()?).map_err(|e| {
+        Failure::mbedtls(
+            Error::ERR_CANT_ACQUIRE_RESOURCE,
+            "cannot set up DTLS cookies",
+            e,
+        )
+    })?;
     config.set_dtls_cookies(Arc::new(cookies));
     Ok(config)
 }

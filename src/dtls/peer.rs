@@ -55,7 +55,10 @@ pub(crate) fn new_context(config: Arc<Config>) -> DtlsContext {
 }
 
 fn is_want(e: &mbedtls::Error) -> bool {
-    matches!(e.high_level(), Some(codes::SslWantRead | codes::SslWantWrite))
+    matches!(
+        e.high_level(),
+        Some(codes::SslWantRead | codes::SslWantWrite)
+    )
 }
 
 /// The status a failed handshake ends in: a certificate whose only fault is
@@ -64,7 +67,9 @@ fn is_want(e: &mbedtls::Error) -> bool {
 fn failed_handshake_status(ctx: &DtlsContext, e: &mbedtls::Error) -> Status {
     let verify_failed = matches!(e.high_level(), Some(codes::X509CertVerifyFailed));
     match ctx.verify_result() {
-        Err(flags) if verify_failed && flags == VerifyError::CERT_CN_MISMATCH => Status::STATUS_ERROR_HOSTNAME_MISMATCH,
+        Err(flags) if verify_failed && flags == VerifyError::CERT_CN_MISMATCH => {
+            Status::STATUS_ERROR_HOSTNAME_MISMATCH
+        }
         _ => Status::STATUS_ERROR,
     }
 }
@@ -86,14 +91,19 @@ impl Inner {
 
     /// Drives the handshake, then moves received records into the queue.
     fn pump(&mut self) -> Result<()> {
-        let Some(ctx) = self.ctx.as_mut() else { return Ok(()) };
+        let Some(ctx) = self.ctx.as_mut() else {
+            return Ok(());
+        };
         if self.status == Status::STATUS_HANDSHAKING {
             match ctx.handshake() {
                 Ok(()) => self.status = Status::STATUS_CONNECTED,
                 Err(e) if is_want(&e) => return Ok(()),
                 Err(e) => {
                     let status = failed_handshake_status(ctx, &e);
-                    return Err(self.fail(status, Failure::mbedtls(Error::FAILED, "the DTLS handshake failed", e)));
+                    return Err(self.fail(
+                        status,
+                        Failure::mbedtls(Error::FAILED, "the DTLS handshake failed", e),
+                    ));
                 }
             }
         }
@@ -114,7 +124,11 @@ impl Inner {
                         self.ctx = None;
                     }
                     Err(e) => {
-                        let f = Failure::mbedtls(Error::ERR_CONNECTION_ERROR, "the DTLS connection failed", e);
+                        let f = Failure::mbedtls(
+                            Error::ERR_CONNECTION_ERROR,
+                            "the DTLS connection failed",
+                            e,
+                        );
                         return Err(self.fail(Status::STATUS_ERROR, f));
                     }
                 }
@@ -160,7 +174,12 @@ impl PacketPeerDtls {
     /// Without `options`, `TLSOptions.client()`: the server's certificate
     /// must chain to the system's CA bundle and name `hostname` (or the
     /// options' common name override).
-    pub fn connect_to_peer(&self, udp: Arc<PacketPeerUdp>, hostname: &str, options: Option<&TlsOptions>) -> Result<()> {
+    pub fn connect_to_peer(
+        &self,
+        udp: Arc<PacketPeerUdp>,
+        hostname: &str,
+        options: Option<&TlsOptions>,
+    ) -> Result<()> {
         if !udp.is_socket_connected() {
             return Err(Failure::new(
                 Error::ERR_INVALID_PARAMETER,
@@ -186,8 +205,14 @@ impl PacketPeerDtls {
             ));
         }
         let mut inner = self.lock();
-        if matches!(inner.status, Status::STATUS_HANDSHAKING | Status::STATUS_CONNECTED) {
-            return Err(Failure::new(Error::ERR_ALREADY_IN_USE, "the peer is already connecting or connected"));
+        if matches!(
+            inner.status,
+            Status::STATUS_HANDSHAKING | Status::STATUS_CONNECTED
+        ) {
+            return Err(Failure::new(
+                Error::ERR_ALREADY_IN_USE,
+                "the peer is already connecting or connected",
+            ));
         }
         let mut ctx = new_context(Arc::new(client_config(options)?));
         inner.packets.clear();
@@ -205,7 +230,10 @@ impl PacketPeerDtls {
             }
             Err(e) => {
                 let status = failed_handshake_status(&ctx, &e);
-                Err(inner.fail(status, Failure::mbedtls(Error::FAILED, "cannot start the DTLS handshake", e)))
+                Err(inner.fail(
+                    status,
+                    Failure::mbedtls(Error::FAILED, "cannot start the DTLS handshake", e),
+                ))
             }
         }
     }
@@ -268,7 +296,12 @@ impl PacketPeerDtls {
         let max = Self::max_packet_size(&inner);
         let ctx = match (inner.status, inner.ctx.as_mut()) {
             (Status::STATUS_CONNECTED, Some(ctx)) => ctx,
-            _ => return Err(Failure::new(Error::ERR_UNCONFIGURED, "the peer is not connected")),
+            _ => {
+                return Err(Failure::new(
+                    Error::ERR_UNCONFIGURED,
+                    "the peer is not connected",
+                ))
+            }
         };
         if data.is_empty() {
             return Ok(());
@@ -276,12 +309,18 @@ impl PacketPeerDtls {
         if data.len() > max {
             return Err(Failure::new(
                 Error::ERR_INVALID_PARAMETER,
-                format!("a packet of {} bytes exceeds the maximum of {max}", data.len()),
+                format!(
+                    "a packet of {} bytes exceeds the maximum of {max}",
+                    data.len()
+                ),
             ));
         }
         match Io::send(ctx, data) {
             Ok(_) => Ok(()),
-            Err(e) if is_want(&e) => Err(Failure::new(Error::ERR_BUSY, "the socket cannot take the packet now")),
+            Err(e) if is_want(&e) => Err(Failure::new(
+                Error::ERR_BUSY,
+                "the socket cannot take the packet now",
+            )),
             Err(e) => {
                 let f = Failure::mbedtls(Error::ERR_CONNECTION_ERROR, "cannot send the packet", e);
                 Err(inner.fail(Status::STATUS_ERROR, f))
@@ -309,7 +348,10 @@ impl PacketPeerDtls {
         let mut inner = self.lock();
         if inner.packets.is_empty() {
             if inner.status != Status::STATUS_CONNECTED {
-                return Err(Failure::new(Error::ERR_UNCONFIGURED, "the peer is not connected"));
+                return Err(Failure::new(
+                    Error::ERR_UNCONFIGURED,
+                    "the peer is not connected",
+                ));
             }
             inner.pump()?;
         }
@@ -340,7 +382,9 @@ impl PacketPeerDtls {
     fn max_packet_size(inner: &Inner) -> usize {
         let fits_any_suite = usize::from(DTLS_MTU) - MAX_RECORD_EXPANSION;
         match (&inner.ctx, inner.status) {
-            (Some(ctx), Status::STATUS_CONNECTED) => mbedtls_ext::max_out_payload(ctx).unwrap_or(fits_any_suite),
+            (Some(ctx), Status::STATUS_CONNECTED) => {
+                mbedtls_ext::max_out_payload(ctx).unwrap_or(fits_any_suite)
+            }
             _ => fits_any_suite,
         }
     }

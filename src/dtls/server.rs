@@ -106,11 +106,18 @@ impl DtlsServer {
             return PacketPeerDtls::new();
         };
         let mut gate_slot = lock(&setup.gate);
-        let mut gate = gate_slot.take().unwrap_or_else(|| new_context(Arc::clone(&setup.config)));
+        let mut gate = gate_slot
+            .take()
+            .unwrap_or_else(|| new_context(Arc::clone(&setup.config)));
         gate.set_client_transport_id_once(&transport_id(udp.get_packet_address()));
         let result = gate.establish(DatagramIo::new(Arc::clone(&udp) as _), None);
         let accepted = match &result {
-            Err(e) if matches!(e.high_level(), Some(codes::SslWantRead | codes::SslWantWrite)) => {
+            Err(e)
+                if matches!(
+                    e.high_level(),
+                    Some(codes::SslWantRead | codes::SslWantWrite)
+                ) =>
+            {
                 mbedtls_ext::past_client_hello(&gate)
             }
             _ => false,

@@ -12,8 +12,10 @@ use crate::error::{Error, Failure, Result};
 
 pub mod crypto;
 pub mod crypto_key;
+pub mod dtls_server;
 pub mod error;
 pub(crate) mod handle;
+pub mod packet_peer_dtls;
 pub mod packet_peer_udp;
 pub mod proc_address;
 pub mod tls_options;
