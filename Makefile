@@ -23,11 +23,17 @@ deps:
 $(EXAMPLES):
 	mkdir -p $@
 
+# The seed's DTLS server and client, from ffi-examples/c, over loopback.
 demo: build-deps | $(EXAMPLES)
 	cargo build --release
-	$(CC) -std=c11 -O2 -Wall -Wextra -Iinclude ffi-examples/c/generate_cert.c \
-		-L$(RELEASE) -Wl,-rpath,$(CURDIR)/$(RELEASE) -lgdtls -o $(EXAMPLES)/generate_cert
-	$(EXAMPLES)/generate_cert $(EXAMPLES)
+	for example in generate_cert dtls_server dtls_client; do \
+		$(CC) -std=c11 -O2 -Wall -Wextra -Iinclude ffi-examples/c/$$example.c \
+			-L$(RELEASE) -Wl,-rpath,$(CURDIR)/$(RELEASE) -lgdtls -o $(EXAMPLES)/$$example || exit 1; \
+	done
+	cd $(EXAMPLES) && ./generate_cert . > /dev/null
+	cd $(EXAMPLES) && { ./dtls_server 4242 generated.key generated.crt 1 30 & server=$$!; \
+		./dtls_client 127.0.0.1 4242 10; client=$$?; wait $$server; server=$$?; \
+		test $$client -eq 0 -a $$server -eq 0; }
 
 lint:
 	cargo fmt --check
