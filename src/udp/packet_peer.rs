@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use super::queue::{DatagramQueue, MAX_DATAGRAM};
 use super::server::SharedLink;
-use super::socket::{BindAddress, UdpSocket};
+use super::socket::{BindAddress, SocketRole, UdpSocket};
 use super::{local_port, resolve};
 use crate::error::{Error, Failure, Result};
 use crate::transport::Transport;
@@ -165,7 +165,7 @@ impl PacketPeerUdp {
                     ),
                 )
             })?;
-        let socket = UdpSocket::bind(address, port, false)?;
+        let socket = UdpSocket::bind(address, port, SocketRole::Peer)?;
         if state.broadcast {
             socket.set_broadcast(true)?;
         }

@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use super::local_port;
 use super::packet_peer::{with_scratch, PacketPeerUdp, DEFAULT_RECV_BUF_SIZE};
 use super::queue::DatagramQueue;
-use super::socket::{BindAddress, UdpSocket};
+use super::socket::{BindAddress, SocketRole, UdpSocket};
 use crate::error::{Error, Failure, Result};
 
 /// Godot's default for `max_pending_connections`.
@@ -60,6 +60,7 @@ struct DemuxState {
     max_pending: usize,
     backlog: VecDeque<(SocketAddr, Vec<u8>)>,
     backlog_bytes: usize,
+    received: u64,
     dropped: u64,
 }
 
@@ -79,7 +80,10 @@ impl Demux {
         with_scratch(|buf| {
             for _ in 0..DRAIN_LIMIT {
                 match socket.recv(buf)? {
-                    Some((n, from)) => self.route(st, from, &buf[..n]),
+                    Some((n, from)) => {
+                        st.received += 1;
+                        self.route(st, from, &buf[..n]);
+                    }
                     None => break,
                 }
             }
@@ -218,6 +222,7 @@ impl Default for UdpServer {
                     max_pending: DEFAULT_MAX_PENDING_CONNECTIONS as usize,
                     backlog: VecDeque::new(),
                     backlog_bytes: 0,
+                    received: 0,
                     dropped: 0,
                 }),
             }),
@@ -248,7 +253,11 @@ impl UdpServer {
         }
         let address = BindAddress::parse(bind_address)?;
         let port = local_port(port)?;
-        st.socket = Some(Arc::new(UdpSocket::bind(address, port, true)?));
+        st.socket = Some(Arc::new(UdpSocket::bind(
+            address,
+            port,
+            SocketRole::Server,
+        )?));
         Ok(())
     }
 
@@ -329,6 +338,11 @@ impl UdpServer {
     /// Godot's `get_max_pending_connections()`.
     pub fn get_max_pending_connections(&self) -> i32 {
         i32::try_from(self.state().max_pending).unwrap_or(i32::MAX)
+    }
+
+    /// Datagrams read from the socket since the server was made.
+    pub fn received_datagrams(&self) -> u64 {
+        self.state().received
     }
 
     /// Datagrams from new sources dropped because the backlog was full.

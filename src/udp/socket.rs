@@ -33,6 +33,21 @@ impl BindAddress {
     }
 }
 
+/// What a socket is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SocketRole {
+    /// One peer's own socket: the system's defaults.
+    Peer,
+    /// A `UdpServer`'s socket. It takes SO_REUSEADDR, as Godot's does, so a
+    /// restarted server gets its port back at once; and a large receive
+    /// buffer, so that a burst of clients (each first sending a ClientHello)
+    /// is queued rather than dropped by the system while the server is busy.
+    Server,
+}
+
+/// The receive buffer a server socket asks for.
+const SERVER_RECV_BUFFER: usize = 8 << 20;
+
 /// An open, non-blocking UDP socket. socket2 sets it up; std's socket,
 /// which it becomes, does the I/O.
 pub(crate) struct UdpSocket {
@@ -53,12 +68,11 @@ impl UdpSocket {
             IpAddr::V4(_) => IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED),
             IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
         };
-        Self::bind(BindAddress::Ip(any), 0, false)
+        Self::bind(BindAddress::Ip(any), 0, SocketRole::Peer)
     }
 
-    /// Opens and binds a socket. `reuse_address` is what Godot's UDPServer
-    /// sets, so a restarted server gets its port back at once.
-    pub(crate) fn bind(address: BindAddress, port: u16, reuse_address: bool) -> Result<Self> {
+    /// Opens and binds a socket for `role`.
+    pub(crate) fn bind(address: BindAddress, port: u16, role: SocketRole) -> Result<Self> {
         let (ip, toward) = match address {
             BindAddress::Any => (IpAddr::V6(Ipv6Addr::UNSPECIFIED), None),
             BindAddress::Ip(ip) => (ip, Some(ip)),
@@ -76,10 +90,15 @@ impl UdpSocket {
                 socket.set_only_v6(false),
             )?;
         }
-        setup(
-            "cannot set SO_REUSEADDR",
-            socket.set_reuse_address(reuse_address),
-        )?;
+        if role == SocketRole::Server {
+            setup("cannot set SO_REUSEADDR", socket.set_reuse_address(true))?;
+            // The system caps the size (net.core.rmem_max); what it grants
+            // is still several times its default.
+            setup(
+                "cannot set SO_RCVBUF",
+                socket.set_recv_buffer_size(SERVER_RECV_BUFFER),
+            )?;
+        }
         setup(
             "cannot make the socket non-blocking",
             socket.set_nonblocking(true),
