@@ -1,119 +1,16 @@
 //! DTLSServer and PacketPeerDTLS through the Rust API, over real UDP on
 //! loopback.
 
-use std::sync::{Arc, OnceLock};
+mod support;
+
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use gdtls::udp::{PacketPeerUdp, UdpServer};
+use gdtls::udp::PacketPeerUdp;
 use gdtls::{
-    generate_rsa, generate_self_signed_certificate, CryptoKey, DtlsServer, Error, PacketPeerDtls,
-    Status, TlsOptions, X509Certificate,
+    generate_rsa, generate_self_signed_certificate, Error, PacketPeerDtls, Status, TlsOptions,
 };
-
-struct Identity {
-    key: Arc<CryptoKey>,
-    cert: Arc<X509Certificate>,
-}
-
-/// One RSA-2048 key and a certificate for "localhost", made once.
-fn identity() -> &'static Identity {
-    static ID: OnceLock<Identity> = OnceLock::new();
-    ID.get_or_init(|| {
-        let key = generate_rsa(2048).unwrap();
-        let cert = generate_self_signed_certificate(
-            &key,
-            "CN=localhost,O=gdtls test",
-            "20200101000000",
-            "20991231000000",
-        )
-        .unwrap();
-        Identity {
-            key: Arc::new(key),
-            cert: Arc::new(cert),
-        }
-    })
-}
-
-/// A DTLS server on a UDP server, run the way Godot's example runs it.
-struct Server {
-    udp: UdpServer,
-    dtls: DtlsServer,
-    peers: Vec<PacketPeerDtls>,
-    refused: usize,
-}
-
-impl Server {
-    fn new(ip: &str, options: &TlsOptions) -> Self {
-        let udp = UdpServer::new();
-        udp.listen(0, ip).unwrap();
-        let dtls = DtlsServer::new();
-        dtls.setup(options).unwrap();
-        Server {
-            udp,
-            dtls,
-            peers: Vec::new(),
-            refused: 0,
-        }
-    }
-
-    fn port(&self) -> i32 {
-        i32::from(self.udp.get_local_port())
-    }
-
-    /// One frame of Godot's `_process`.
-    fn frame(&mut self) {
-        self.udp.poll().unwrap();
-        while self.udp.is_connection_available() {
-            let udp_peer = self.udp.take_connection().unwrap();
-            let peer = self.dtls.take_connection(udp_peer);
-            if peer.get_status() != Status::STATUS_HANDSHAKING {
-                self.refused += 1;
-                continue;
-            }
-            self.peers.push(peer);
-        }
-        for p in &self.peers {
-            let _ = p.poll();
-        }
-    }
-}
-
-fn client(ip: &str, port: i32, hostname: &str, options: Option<&TlsOptions>) -> PacketPeerDtls {
-    let udp = Arc::new(PacketPeerUdp::new());
-    udp.connect_to_host(ip, port).unwrap();
-    let peer = PacketPeerDtls::new();
-    peer.connect_to_peer(udp, hostname, options).unwrap();
-    assert_eq!(peer.get_status(), Status::STATUS_HANDSHAKING);
-    peer
-}
-
-/// Runs frames until every client leaves STATUS_HANDSHAKING (10 s at most).
-fn settle(server: &mut Server, clients: &[&PacketPeerDtls]) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while clients
-        .iter()
-        .any(|c| c.get_status() == Status::STATUS_HANDSHAKING)
-        || server
-            .peers
-            .iter()
-            .any(|p| p.get_status() == Status::STATUS_HANDSHAKING)
-    {
-        assert!(Instant::now() < deadline, "handshake did not finish");
-        server.frame();
-        for c in clients {
-            let _ = c.poll();
-        }
-        std::thread::sleep(Duration::from_micros(200));
-    }
-}
-
-fn server_options() -> TlsOptions {
-    TlsOptions::server(identity().key.clone(), identity().cert.clone()).unwrap()
-}
-
-fn trusting_client() -> TlsOptions {
-    TlsOptions::client(Some(identity().cert.clone()), "").unwrap()
-}
+use support::dtls::*;
 
 #[test]
 fn handshake_and_echo_on_both_families() {
@@ -214,4 +111,208 @@ fn burst_of_200_clients_all_connect_without_retransmission_timeouts() {
         "no flight was retransmitted"
     );
     assert_eq!(server.udp.dropped_datagrams(), 0);
+}
+
+/// Connects one client to `server` and returns (client, server's peer).
+fn connected_pair(
+    server: &mut Server,
+    ip: &str,
+    hostname: &str,
+    options: &TlsOptions,
+) -> (PacketPeerDtls, usize) {
+    let c = client(ip, server.port(), hostname, Some(options));
+    settle(server, &[&c]);
+    assert_eq!(c.get_status(), Status::STATUS_CONNECTED);
+    (c, server.peers.len() - 1)
+}
+
+fn pattern(index: usize, size: usize) -> Vec<u8> {
+    (0..size)
+        .map(|i| (i.wrapping_mul(31) ^ index.wrapping_mul(7)) as u8)
+        .collect()
+}
+
+/// 10,000 packets of every size from 1 byte to the maximum, echoed by the
+/// server and checked byte for byte, 32 in flight at a time.
+#[test]
+fn echo_of_10000_packets_of_every_size() {
+    let mut server = Server::new("127.0.0.1", &server_options());
+    let (c, index) = connected_pair(&mut server, "127.0.0.1", "localhost", &trusting_client());
+    let s = &server.peers[index];
+    let max = c.get_max_packet_size();
+    assert_eq!(max, s.get_max_packet_size());
+    assert_eq!(
+        c.put_packet(&vec![0; max + 1]).unwrap_err().code,
+        Error::ERR_INVALID_PARAMETER
+    );
+    assert_eq!(
+        c.get_status(),
+        Status::STATUS_CONNECTED,
+        "an oversized packet does not end the connection"
+    );
+
+    const COUNT: usize = 10_000;
+    const WINDOW: usize = 32;
+    let size_of = |i: usize| i % max + 1;
+    let (mut sent, mut echoed, mut checked) = (0, 0, 0);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while checked < COUNT {
+        assert!(Instant::now() < deadline, "echo stalled at {checked}");
+        while sent < COUNT && sent - checked < WINDOW {
+            c.put_packet(&pattern(sent, size_of(sent))).unwrap();
+            sent += 1;
+        }
+        s.poll().unwrap();
+        while s.get_available_packet_count() > 0 {
+            let p = s.get_packet_vec().unwrap();
+            assert_eq!(
+                p,
+                pattern(echoed, size_of(echoed)),
+                "server got packet {echoed} wrong"
+            );
+            s.put_packet(&p).unwrap();
+            echoed += 1;
+        }
+        c.poll().unwrap();
+        while c.get_available_packet_count() > 0 {
+            let p = c.get_packet_vec().unwrap();
+            assert_eq!(
+                p,
+                pattern(checked, size_of(checked)),
+                "echo {checked} wrong"
+            );
+            checked += 1;
+        }
+    }
+    println!("echoed {COUNT} packets of 1 to {max} bytes");
+}
+
+/// Either side's disconnect_from_peer reaches the other as a close_notify.
+#[test]
+fn disconnect_is_seen_by_the_other_side() {
+    let mut server = Server::new("::1", &server_options());
+    for client_closes in [true, false] {
+        let (c, index) = connected_pair(&mut server, "::1", "localhost", &trusting_client());
+        let s = &server.peers[index];
+        let (closer, other) = if client_closes { (&c, s) } else { (s, &c) };
+        closer.put_packet(b"last words").unwrap();
+        closer.disconnect_from_peer();
+        assert_eq!(closer.get_status(), Status::STATUS_DISCONNECTED);
+        assert_eq!(
+            closer.put_packet(b"x").unwrap_err().code,
+            Error::ERR_UNCONFIGURED
+        );
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while other.get_status() == Status::STATUS_CONNECTED {
+            assert!(Instant::now() < deadline, "close_notify not seen");
+            other.poll().unwrap();
+        }
+        assert_eq!(other.get_status(), Status::STATUS_DISCONNECTED);
+        // What arrived before the close can still be read.
+        assert_eq!(other.get_packet_vec().unwrap(), b"last words");
+        assert_eq!(
+            other.get_packet_vec().unwrap_err().code,
+            Error::ERR_UNCONFIGURED
+        );
+    }
+}
+
+/// Certificates that must be refused, each with the right status.
+#[test]
+fn bad_certificates_are_refused_with_the_right_status() {
+    let id = identity();
+    let mut server = Server::new("127.0.0.1", &server_options());
+    let attempt = |server: &mut Server, hostname: &str, options: &TlsOptions| {
+        let c = client("127.0.0.1", server.port(), hostname, Some(options));
+        settle(server, &[&c]);
+        c.get_status()
+    };
+    // The certificate names "localhost", not another host.
+    assert_eq!(
+        attempt(&mut server, "example.com", &trusting_client()),
+        Status::STATUS_ERROR_HOSTNAME_MISMATCH
+    );
+    // The common name override replaces the host name for the check.
+    let overridden = TlsOptions::client(Some(id.cert.clone()), "localhost").unwrap();
+    assert_eq!(
+        attempt(&mut server, "example.com", &overridden),
+        Status::STATUS_CONNECTED
+    );
+    let wrong_override = TlsOptions::client(Some(id.cert.clone()), "other.test").unwrap();
+    assert_eq!(
+        attempt(&mut server, "localhost", &wrong_override),
+        Status::STATUS_ERROR_HOSTNAME_MISMATCH
+    );
+    // An untrusted certificate: another self-signed one is trusted instead.
+    let other_key = generate_rsa(2048).unwrap();
+    let other = Arc::new(
+        generate_self_signed_certificate(
+            &other_key,
+            "CN=other CA",
+            "20200101000000",
+            "20991231000000",
+        )
+        .unwrap(),
+    );
+    let untrusting = TlsOptions::client(Some(other), "").unwrap();
+    assert_eq!(
+        attempt(&mut server, "localhost", &untrusting),
+        Status::STATUS_ERROR
+    );
+    // Not in the system's CA bundle either.
+    assert_eq!(
+        attempt(
+            &mut server,
+            "localhost",
+            &TlsOptions::client(None, "").unwrap()
+        ),
+        Status::STATUS_ERROR
+    );
+    // The wrong key: the same name and subject, signed by another key.
+    let impostor = Arc::new(
+        generate_self_signed_certificate(
+            &other_key,
+            "CN=localhost,O=gdtls test",
+            "20200101000000",
+            "20991231000000",
+        )
+        .unwrap(),
+    );
+    let mut impostor_server = Server::new(
+        "127.0.0.1",
+        &TlsOptions::server(Arc::new(other_key), impostor).unwrap(),
+    );
+    assert_eq!(
+        attempt(&mut impostor_server, "localhost", &trusting_client()),
+        Status::STATUS_ERROR
+    );
+    // An expired certificate, otherwise right.
+    let expired = Arc::new(
+        generate_self_signed_certificate(
+            &id.key,
+            "CN=localhost",
+            "20100101000000",
+            "20200101000000",
+        )
+        .unwrap(),
+    );
+    let mut expired_server = Server::new(
+        "127.0.0.1",
+        &TlsOptions::server(id.key.clone(), expired.clone()).unwrap(),
+    );
+    let trusting_expired = TlsOptions::client(Some(expired.clone()), "").unwrap();
+    assert_eq!(
+        attempt(&mut expired_server, "localhost", &trusting_expired),
+        Status::STATUS_ERROR
+    );
+    // An unsafe client accepts them all.
+    let unsafe_client = TlsOptions::client_unsafe(None).unwrap();
+    assert_eq!(
+        attempt(&mut expired_server, "whatever", &unsafe_client),
+        Status::STATUS_CONNECTED
+    );
+    assert_eq!(
+        attempt(&mut impostor_server, "", &unsafe_client),
+        Status::STATUS_CONNECTED
+    );
 }

@@ -3,6 +3,8 @@
 //! valgrind, and scratch directories.
 #![allow(dead_code)] // each test binary uses its own subset
 
+pub mod dtls;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

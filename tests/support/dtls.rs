@@ -1,0 +1,116 @@
+//! DTLS helpers shared by the tests: a server run the way Godot's example
+//! runs it, clients, and a test identity.
+
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use gdtls::udp::{PacketPeerUdp, UdpServer};
+use gdtls::{
+    generate_rsa, generate_self_signed_certificate, CryptoKey, DtlsServer, PacketPeerDtls, Status,
+    TlsOptions, X509Certificate,
+};
+
+pub struct Identity {
+    pub key: Arc<CryptoKey>,
+    pub cert: Arc<X509Certificate>,
+}
+
+/// One RSA-2048 key and a certificate for "localhost", made once.
+pub fn identity() -> &'static Identity {
+    static ID: OnceLock<Identity> = OnceLock::new();
+    ID.get_or_init(|| {
+        let key = generate_rsa(2048).unwrap();
+        let cert = generate_self_signed_certificate(
+            &key,
+            "CN=localhost,O=gdtls test",
+            "20200101000000",
+            "20991231000000",
+        )
+        .unwrap();
+        Identity {
+            key: Arc::new(key),
+            cert: Arc::new(cert),
+        }
+    })
+}
+
+/// A DTLS server on a UDP server, run the way Godot's example runs it.
+pub struct Server {
+    pub udp: UdpServer,
+    pub dtls: DtlsServer,
+    pub peers: Vec<PacketPeerDtls>,
+    pub refused: usize,
+}
+
+impl Server {
+    pub fn new(ip: &str, options: &TlsOptions) -> Self {
+        let udp = UdpServer::new();
+        udp.listen(0, ip).unwrap();
+        let dtls = DtlsServer::new();
+        dtls.setup(options).unwrap();
+        Server {
+            udp,
+            dtls,
+            peers: Vec::new(),
+            refused: 0,
+        }
+    }
+
+    pub fn port(&self) -> i32 {
+        i32::from(self.udp.get_local_port())
+    }
+
+    /// One frame of Godot's `_process`.
+    pub fn frame(&mut self) {
+        self.udp.poll().unwrap();
+        while self.udp.is_connection_available() {
+            let udp_peer = self.udp.take_connection().unwrap();
+            let peer = self.dtls.take_connection(udp_peer);
+            if peer.get_status() != Status::STATUS_HANDSHAKING {
+                self.refused += 1;
+                continue;
+            }
+            self.peers.push(peer);
+        }
+        for p in &self.peers {
+            let _ = p.poll();
+        }
+    }
+}
+
+pub fn client(ip: &str, port: i32, hostname: &str, options: Option<&TlsOptions>) -> PacketPeerDtls {
+    let udp = Arc::new(PacketPeerUdp::new());
+    udp.connect_to_host(ip, port).unwrap();
+    let peer = PacketPeerDtls::new();
+    peer.connect_to_peer(udp, hostname, options).unwrap();
+    assert_eq!(peer.get_status(), Status::STATUS_HANDSHAKING);
+    peer
+}
+
+/// Runs frames until every client leaves STATUS_HANDSHAKING (10 s at most).
+pub fn settle(server: &mut Server, clients: &[&PacketPeerDtls]) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while clients
+        .iter()
+        .any(|c| c.get_status() == Status::STATUS_HANDSHAKING)
+        || server
+            .peers
+            .iter()
+            .any(|p| p.get_status() == Status::STATUS_HANDSHAKING)
+    {
+        assert!(Instant::now() < deadline, "handshake did not finish");
+        server.frame();
+        for c in clients {
+            let _ = c.poll();
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+}
+
+pub fn server_options() -> TlsOptions {
+    TlsOptions::server(identity().key.clone(), identity().cert.clone()).unwrap()
+}
+
+pub fn trusting_client() -> TlsOptions {
+    TlsOptions::client(Some(identity().cert.clone()), "").unwrap()
+}
