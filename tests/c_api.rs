@@ -9,7 +9,10 @@ use support::*;
 /// Compiles tests/c/NAME.c and runs it under valgrind with a scratch
 /// directory as its argument; the program prints "N passed, N failed".
 fn run_c_test(name: &str) -> String {
-    let tmp = TempDir::new(name);
+    run_c_test_in(name, TempDir::new(name))
+}
+
+fn run_c_test_in(name: &str, tmp: TempDir) -> String {
     let exe = tmp.join(name);
     compile_c(&[root().join(format!("tests/c/{name}.c"))], &exe, &[]);
     let output = run_under_valgrind(&exe, &[tmp.path().to_str().unwrap()]);
@@ -85,4 +88,13 @@ fn header_compiles_as_cpp() {
 #[test]
 fn udp_from_c_under_valgrind() {
     run_c_test("udp");
+}
+
+#[test]
+fn dtls_from_c_under_valgrind() {
+    let tmp = TempDir::new("dtls");
+    let id = support::dtls::identity();
+    id.key.save(&tmp.join("key.pem"), false).unwrap();
+    id.cert.save(&tmp.join("cert.pem")).unwrap();
+    run_c_test_in("dtls", tmp);
 }
