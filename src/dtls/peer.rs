@@ -17,7 +17,7 @@ use super::Status;
 use crate::crypto::X509Certificate;
 use crate::error::{Error, Failure, Result};
 use crate::tls_options::TlsOptions;
-use crate::udp::queue::DatagramQueue;
+use crate::udp::queue::{read_to_vec, DatagramQueue};
 use crate::udp::{PacketPeerUdp, PacketRead};
 
 /// The largest datagram gdtls's DTLS writes: handshake flights are cut to
@@ -355,28 +355,16 @@ impl PacketPeerDtls {
             }
             inner.pump()?;
         }
-        let Some((_, data)) = inner.packets.front() else {
-            return Err(Failure::new(Error::ERR_UNAVAILABLE, "no packet is waiting"));
-        };
-        if data.len() > buf.len() {
-            return Ok(PacketRead::TooSmall(data.len()));
-        }
-        let n = data.len();
-        buf[..n].copy_from_slice(data);
-        inner.packets.pop();
-        Ok(PacketRead::Read(n))
+        inner
+            .packets
+            .take_into(buf)
+            .map(|(_, read)| read)
+            .ok_or_else(|| Failure::new(Error::ERR_UNAVAILABLE, "no packet is waiting"))
     }
 
     /// `get_packet` into a new vector.
     pub fn get_packet_vec(&self) -> Result<Vec<u8>> {
-        let mut buf = vec![0; MAX_RECORD_PLAINTEXT];
-        match self.get_packet(&mut buf)? {
-            PacketRead::Read(n) => {
-                buf.truncate(n);
-                Ok(buf)
-            }
-            PacketRead::TooSmall(_) => unreachable!("no record exceeds MAX_RECORD_PLAINTEXT"),
-        }
+        read_to_vec(MAX_RECORD_PLAINTEXT, |buf| self.get_packet(buf))
     }
 
     fn max_packet_size(inner: &Inner) -> usize {

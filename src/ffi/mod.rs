@@ -9,6 +9,7 @@ use std::ffi::{c_char, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use crate::error::{Error, Failure, Result};
+use crate::udp::PacketRead;
 
 pub mod crypto;
 pub mod crypto_key;
@@ -224,6 +225,28 @@ pub(crate) unsafe fn buf_arg<'a>(buf: *mut u8, cap: usize) -> Result<&'a mut [u8
 pub(crate) unsafe fn set_out<T>(out: *mut T, value: T) {
     if !out.is_null() {
         *out = value;
+    }
+}
+
+/// Reports a packet read into a caller's buffer of `cap` bytes: its length
+/// through `out_len`, and a buffer too small as an error.
+///
+/// # Safety
+/// `out_len` is NULL or valid for one write.
+pub(crate) unsafe fn packet_out(
+    read: PacketRead,
+    cap: usize,
+    out_len: *mut usize,
+) -> Result<Error> {
+    match read {
+        PacketRead::Read(n) => {
+            set_out(out_len, n);
+            Ok(Error::OK)
+        }
+        PacketRead::TooSmall(n) => {
+            set_out(out_len, n);
+            Err(too_small(n, cap))
+        }
     }
 }
 

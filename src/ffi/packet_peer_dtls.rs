@@ -7,10 +7,9 @@ use super::handle::{self, impl_handle};
 use super::packet_peer_udp::gdtls_packet_peer_udp;
 use super::tls_options::gdtls_tls_options;
 use super::x509_certificate::gdtls_x509_certificate;
-use super::{buf_arg, bytes_arg, ffi_guard, opt_str_arg, set_out, too_small, FailValue};
+use super::{buf_arg, bytes_arg, ffi_guard, opt_str_arg, packet_out, FailValue};
 use crate::dtls::{PacketPeerDtls, Status};
 use crate::error::{Error, Failure};
-use crate::udp::PacketRead;
 
 /// Godot's `PacketPeerDTLS`: one DTLS connection over a UDP peer, as a
 /// client (`connect_to_peer`) or as a server's connection
@@ -190,16 +189,7 @@ pub unsafe extern "C" fn gdtls_packet_peer_dtls_get_packet(
 ) -> Error {
     ffi_guard!({
         let peer = handle::get(peer, "peer")?;
-        match peer.get_packet(buf_arg(buf, cap)?)? {
-            PacketRead::Read(n) => {
-                set_out(out_len, n);
-                Ok(Error::OK)
-            }
-            PacketRead::TooSmall(n) => {
-                set_out(out_len, n);
-                Err(too_small(n, cap))
-            }
-        }
+        packet_out(peer.get_packet(buf_arg(buf, cap)?)?, cap, out_len)
     })
 }
 

@@ -6,12 +6,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::handle::{self, impl_handle};
-use super::{
-    buf_arg, bytes_arg, ffi_guard, opt_str_arg, set_out, str_arg, too_small, write_str_out,
-};
+use super::{buf_arg, bytes_arg, ffi_guard, opt_str_arg, packet_out, str_arg, write_str_out};
 use crate::error::{Error, Failure, Result};
 use crate::transport::Transport;
-use crate::udp::{PacketPeerUdp, PacketRead};
+use crate::udp::PacketPeerUdp;
 
 /// Godot's `PacketPeerUDP`: a UDP socket that sends and receives datagrams,
 /// or a peer taken from a `gdtls_udp_server`, or one carried by host
@@ -185,16 +183,7 @@ pub unsafe extern "C" fn gdtls_packet_peer_udp_get_packet(
 ) -> Error {
     ffi_guard!({
         let peer = handle::get(peer, "peer")?;
-        match peer.get_packet(buf_arg(buf, cap)?)? {
-            PacketRead::Read(n) => {
-                set_out(out_len, n);
-                Ok(Error::OK)
-            }
-            PacketRead::TooSmall(n) => {
-                set_out(out_len, n);
-                Err(too_small(n, cap))
-            }
-        }
+        packet_out(peer.get_packet(buf_arg(buf, cap)?)?, cap, out_len)
     })
 }
 

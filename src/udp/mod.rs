@@ -13,8 +13,8 @@ mod socket;
 
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 
-pub use packet_peer::{PacketPeerUdp, PacketRead, DEFAULT_RECV_BUF_SIZE};
-pub use queue::MAX_DATAGRAM;
+pub use packet_peer::{PacketPeerUdp, DEFAULT_RECV_BUF_SIZE};
+pub use queue::{PacketRead, MAX_DATAGRAM};
 pub use server::{UdpServer, DEFAULT_MAX_PENDING_CONNECTIONS, PENDING_BACKLOG_DATAGRAMS};
 pub use socket::BindAddress;
 

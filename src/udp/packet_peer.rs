@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use super::queue::{DatagramQueue, MAX_DATAGRAM};
+use super::queue::{read_to_vec, DatagramQueue, PacketRead, MAX_DATAGRAM};
 use super::server::SharedLink;
 use super::socket::{BindAddress, SocketRole, UdpSocket};
 use super::{local_port, resolve};
@@ -32,16 +32,6 @@ thread_local! {
 /// Runs `f` with this thread's scratch buffer.
 pub(crate) fn with_scratch<R>(f: impl FnOnce(&mut [u8]) -> R) -> R {
     SCRATCH.with(|s| f(&mut s.borrow_mut()))
-}
-
-/// The outcome of `get_packet` into a caller's buffer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PacketRead {
-    /// The next packet, this many bytes long, was copied and removed.
-    Read(usize),
-    /// The buffer is too small for the next packet, which needs this many
-    /// bytes; it was left queued.
-    TooSmall(usize),
 }
 
 enum Link {
@@ -356,16 +346,7 @@ impl PacketPeerUdp {
     /// `ERR_UNAVAILABLE` when none is waiting, `FAILED` without a socket.
     pub fn get_packet(&self, buf: &mut [u8]) -> Result<PacketRead> {
         let mut state = self.lock();
-        let read = Self::with_queue(&mut state, |q| {
-            let (from, data) = q.front()?;
-            if data.len() > buf.len() {
-                return Some((from, PacketRead::TooSmall(data.len())));
-            }
-            buf[..data.len()].copy_from_slice(data);
-            let n = data.len();
-            q.pop();
-            Some((from, PacketRead::Read(n)))
-        })?;
+        let read = Self::with_queue(&mut state, |q| q.take_into(buf))?;
         let (from, read) =
             read.ok_or_else(|| Failure::new(Error::ERR_UNAVAILABLE, "no packet is waiting"))?;
         if let PacketRead::Read(_) = read {
@@ -376,14 +357,7 @@ impl PacketPeerUdp {
 
     /// `get_packet` into a new vector.
     pub fn get_packet_vec(&self) -> Result<Vec<u8>> {
-        let mut buf = vec![0; MAX_DATAGRAM];
-        match self.get_packet(&mut buf)? {
-            PacketRead::Read(n) => {
-                buf.truncate(n);
-                Ok(buf)
-            }
-            PacketRead::TooSmall(_) => unreachable!("no datagram exceeds MAX_DATAGRAM"),
-        }
+        read_to_vec(MAX_DATAGRAM, |buf| self.get_packet(buf))
     }
 
     /// Godot's `get_packet_ip()` and `get_packet_port()`: the source of the

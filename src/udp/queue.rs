@@ -4,9 +4,40 @@
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 
+use crate::error::{Error, Failure, Result};
+
 /// The largest UDP payload that fits an IPv4 datagram, and so the largest
 /// that can be sent to any peer.
 pub const MAX_DATAGRAM: usize = 65507;
+
+/// The outcome of reading a packet into a caller's buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PacketRead {
+    /// The next packet, this many bytes long, was copied and removed.
+    Read(usize),
+    /// The buffer is too small for the next packet, which needs this many
+    /// bytes; it was left queued.
+    TooSmall(usize),
+}
+
+/// Runs a `get_packet` into a vector of `limit` bytes, `limit` being more
+/// than any packet the source can hold.
+pub(crate) fn read_to_vec(
+    limit: usize,
+    read: impl FnOnce(&mut [u8]) -> Result<PacketRead>,
+) -> Result<Vec<u8>> {
+    let mut buf = vec![0; limit];
+    match read(&mut buf)? {
+        PacketRead::Read(n) => {
+            buf.truncate(n);
+            Ok(buf)
+        }
+        PacketRead::TooSmall(n) => Err(Failure::new(
+            Error::ERR_BUG,
+            format!("a {n}-byte packet exceeds the {limit} bytes it cannot exceed"),
+        )),
+    }
+}
 
 /// How many spare buffers a queue keeps for reuse.
 const SPARE_BUFFERS: usize = 16;
@@ -61,6 +92,19 @@ impl DatagramQueue {
         self.queue
             .front()
             .map(|(from, data)| (*from, data.as_slice()))
+    }
+
+    /// Copies the oldest datagram into `buf` and removes it, or leaves it
+    /// when `buf` is too small; `None` when the queue is empty.
+    pub(crate) fn take_into(&mut self, buf: &mut [u8]) -> Option<(SocketAddr, PacketRead)> {
+        let (from, data) = self.front()?;
+        let Some(dest) = buf.get_mut(..data.len()) else {
+            return Some((from, PacketRead::TooSmall(data.len())));
+        };
+        dest.copy_from_slice(data);
+        let n = data.len();
+        self.pop();
+        Some((from, PacketRead::Read(n)))
     }
 
     /// Removes the oldest datagram, keeping its buffer for reuse.
