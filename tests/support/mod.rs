@@ -14,14 +14,11 @@ pub fn root() -> PathBuf {
 }
 
 /// The directory holding the libgdtls.so that `cargo test` built with this
-/// test binary (target/<profile>/, two levels above target/<profile>/deps/).
+/// test binary: target/<profile>/deps/, beside the test executable (cargo
+/// copies it up to target/<profile>/ only for `cargo build`).
 pub fn lib_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
-    let dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target directory")
-        .to_path_buf();
+    let dir = exe.parent().expect("target directory").to_path_buf();
     assert!(
         dir.join("libgdtls.so").exists(),
         "libgdtls.so is not in {}; build the crate first",
