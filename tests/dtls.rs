@@ -316,3 +316,66 @@ fn bad_certificates_are_refused_with_the_right_status() {
         Status::STATUS_CONNECTED
     );
 }
+
+/// A server presents its certificate and the intermediate that signed it;
+/// a client trusting only the root connects. Without the intermediate it
+/// cannot verify, so the chain is what made the difference.
+#[test]
+fn server_certificate_chains() {
+    let tmp = support::TempDir::new("dtls-chain");
+    let path = |name: &str| tmp.join(name).to_str().unwrap().to_owned();
+    let openssl = |args: &[&str]| {
+        let out = support::run(
+            std::process::Command::new("openssl")
+                .args(args)
+                .current_dir(tmp.path()),
+        );
+        support::assert_success(&format!("openssl {args:?}"), &out);
+    };
+    std::fs::write(
+        tmp.join("ca.ext"),
+        "basicConstraints=critical,CA:TRUE\nkeyUsage=keyCertSign,cRLSign\n",
+    )
+    .unwrap();
+    std::fs::write(tmp.join("leaf.ext"), "subjectAltName=DNS:localhost\n").unwrap();
+    let ca_ext = path("ca.ext");
+    let leaf_ext = path("leaf.ext");
+    #[rustfmt::skip]
+    let steps: [&[&str]; 5] = [
+        &["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "root.key", "-out", "root.crt", "-subj", "/CN=gdtls root", "-days", "30", "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=keyCertSign,cRLSign"],
+        &["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "int.key", "-out", "int.csr", "-subj", "/CN=gdtls intermediate"],
+        &["x509", "-req", "-in", "int.csr", "-CA", "root.crt", "-CAkey", "root.key", "-CAcreateserial", "-out", "int.crt", "-days", "30", "-extfile", &ca_ext],
+        &["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "leaf.key", "-out", "leaf.csr", "-subj", "/CN=localhost"],
+        &["x509", "-req", "-in", "leaf.csr", "-CA", "int.crt", "-CAkey", "int.key", "-CAcreateserial", "-out", "leaf.crt", "-days", "30", "-extfile", &leaf_ext],
+    ];
+    for step in steps {
+        openssl(step);
+    }
+    let load_cert = |files: &[&str]| {
+        let text: String = files
+            .iter()
+            .map(|f| std::fs::read_to_string(tmp.join(f)).unwrap())
+            .collect();
+        let cert = gdtls::X509Certificate::new();
+        cert.load_from_string(&text).unwrap();
+        Arc::new(cert)
+    };
+    let key = Arc::new(gdtls::CryptoKey::new());
+    key.load(&tmp.join("leaf.key"), false).unwrap();
+    let root_only = TlsOptions::client(Some(load_cert(&["root.crt"])), "").unwrap();
+
+    for (chain, expected) in [
+        (&["leaf.crt", "int.crt"][..], Status::STATUS_CONNECTED),
+        (&["leaf.crt"][..], Status::STATUS_ERROR),
+    ] {
+        let server_cert = load_cert(chain);
+        assert_eq!(server_cert.len(), chain.len());
+        let mut server = Server::new(
+            "127.0.0.1",
+            &TlsOptions::server(key.clone(), server_cert).unwrap(),
+        );
+        let c = client("127.0.0.1", server.port(), "localhost", Some(&root_only));
+        settle(&mut server, &[&c]);
+        assert_eq!(c.get_status(), expected, "server sending {chain:?}");
+    }
+}
