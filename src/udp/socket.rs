@@ -179,6 +179,13 @@ impl UdpSocket {
 
     /// Receives one datagram into `buf` if one is waiting. The source is
     /// reported in its canonical form (IPv4 for mapped addresses).
+    ///
+    /// One system call a datagram, deliberately: measured on these machines
+    /// with 1100-byte datagrams over loopback, recvmmsg in batches of 64
+    /// took 288-314 ns a datagram against 292-330 ns for recv, and sendmmsg
+    /// 676-693 ns against 708 ns for send. A 1-5% gain does not pay for
+    /// the batch buffers and for delaying sends that Godot's API makes
+    /// immediate.
     pub(crate) fn recv(&self, buf: &mut [u8]) -> Result<Option<(usize, SocketAddr)>> {
         loop {
             match self.socket.recv_from(buf) {
