@@ -50,6 +50,15 @@ fn read_file(path: &Path, what: &str) -> Result<Vec<u8>> {
     })
 }
 
+/// Reads a whole file and parses it, naming the file in a parse error.
+fn parse_file(path: &Path, what: &str, parse: impl FnOnce(&[u8]) -> Result<()>) -> Result<()> {
+    let data = read_file(path, what)?;
+    parse(&data).map_err(|f| Failure {
+        message: format!("{} (file '{}')", f.message, path.display()),
+        ..f
+    })
+}
+
 /// Writes a whole file, with Godot's error for a file that cannot be written.
 fn write_file(path: &Path, what: &str, text: &str) -> Result<()> {
     std::fs::write(path, text).map_err(|e| {
@@ -202,12 +211,7 @@ impl CryptoKey {
 
     /// Godot's `CryptoKey.load(path, public_only)`.
     pub fn load(&self, path: &Path, public_only: bool) -> Result<()> {
-        let data = read_file(path, "key")?;
-        self.load_from_bytes(&data, public_only)
-            .map_err(|f| Failure {
-                message: format!("{} (file '{}')", f.message, path.display()),
-                ..f
-            })
+        parse_file(path, "key", |data| self.load_from_bytes(data, public_only))
     }
 
     /// Godot's `CryptoKey.save_to_string(public_only)`: PEM text of the
@@ -290,11 +294,7 @@ impl X509Certificate {
 
     /// Godot's `X509Certificate.load(path)`.
     pub fn load(&self, path: &Path) -> Result<()> {
-        let data = read_file(path, "certificate")?;
-        self.load_from_bytes(&data).map_err(|f| Failure {
-            message: format!("{} (file '{}')", f.message, path.display()),
-            ..f
-        })
+        parse_file(path, "certificate", |data| self.load_from_bytes(data))
     }
 
     /// Godot's `X509Certificate.save_to_string()`: every certificate of the

@@ -9,7 +9,7 @@ use crate::error::{Error, Failure, Result};
 
 /// Which of Godot's three constructors made the options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+enum Mode {
     /// `TLSOptions.client()`: verify the peer's certificate and name.
     Client,
     /// `TLSOptions.client_unsafe()`: accept any certificate.
@@ -91,11 +91,6 @@ impl TlsOptions {
             private_key: Some(key),
             own_certificate: Some(certificate),
         })
-    }
-
-    /// Which constructor made these options.
-    pub fn mode(&self) -> Mode {
-        self.mode
     }
 
     /// Godot's `TLSOptions.is_server()`.

@@ -132,9 +132,4 @@ impl DtlsServer {
         udp.close();
         PacketPeerDtls::with(Status::STATUS_ERROR, None)
     }
-
-    /// Whether `setup` succeeded.
-    pub fn is_set_up(&self) -> bool {
-        lock(&self.setup).is_some()
-    }
 }

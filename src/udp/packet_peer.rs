@@ -297,36 +297,21 @@ impl PacketPeerUdp {
     /// Runs `f` on the peer's queue after moving waiting datagrams into it.
     /// `Err` without a socket.
     fn with_queue<R>(state: &mut State, f: impl FnOnce(&mut DatagramQueue) -> R) -> Result<R> {
+        let dest = state.dest.unwrap_or(UNSPECIFIED);
         match &mut state.link {
             Link::Closed => Err(not_bound()),
+            // Stop once the queue is full: the socket keeps the rest.
             Link::Own { socket, queue } => {
-                with_scratch(|buf| -> Result<()> {
-                    // Stop once the queue is full: the socket keeps the rest.
-                    while !queue.is_full() {
-                        match socket.recv(buf)? {
-                            Some((n, from)) => queue.push(from, &buf[..n]),
-                            None => break,
-                        };
-                    }
-                    Ok(())
-                })?;
+                fill(queue, usize::MAX, |buf| socket.recv(buf))?;
                 Ok(f(queue))
             }
             Link::Shared(link) => link.with_inbox(f),
             Link::Host { transport, queue } => {
                 let waiting = transport.pending_datagrams()?.unwrap_or(usize::MAX);
-                with_scratch(|buf| -> Result<()> {
-                    for _ in 0..waiting {
-                        if queue.is_full() {
-                            break;
-                        }
-                        match transport.recv_datagram(buf)? {
-                            Some(n) => queue
-                                .push(state.dest.unwrap_or(UNSPECIFIED), &buf[..n.min(buf.len())]),
-                            None => break,
-                        };
-                    }
-                    Ok(())
+                fill(queue, waiting, |buf| {
+                    Ok(transport
+                        .recv_datagram(buf)?
+                        .map(|n| (n.min(buf.len()), dest)))
                 })?;
                 Ok(f(queue))
             }
@@ -413,6 +398,25 @@ impl PacketPeerUdp {
             socket.wait_readable(Some(slice))?;
         }
     }
+}
+
+/// Moves datagrams from `recv` into `queue` until the queue is full, `recv`
+/// has no more, or `limit` have moved.
+fn fill(
+    queue: &mut DatagramQueue,
+    limit: usize,
+    mut recv: impl FnMut(&mut [u8]) -> Result<Option<(usize, SocketAddr)>>,
+) -> Result<()> {
+    with_scratch(|buf| {
+        for _ in 0..limit {
+            if queue.is_full() {
+                break;
+            }
+            let Some((n, from)) = recv(buf)? else { break };
+            queue.push(from, &buf[..n]);
+        }
+        Ok(())
+    })
 }
 
 const UNSPECIFIED: SocketAddr = SocketAddr::V4(std::net::SocketAddrV4::new(

@@ -261,6 +261,16 @@ impl UdpServer {
         Ok(())
     }
 
+    /// The state after routing what the socket holds; `None` when not
+    /// listening. A read error leaves what was routed before it, and the
+    /// callers report on that.
+    fn drained(&self) -> Option<MutexGuard<'_, DemuxState>> {
+        let mut st = self.state();
+        st.socket.as_ref()?;
+        let _ = self.demux.drain(&mut st);
+        Some(st)
+    }
+
     /// Godot's `poll()`: reads the socket and routes every datagram to its
     /// peer or to a new pending connection. `ERR_UNCONFIGURED` when not
     /// listening.
@@ -272,22 +282,14 @@ impl UdpServer {
     /// `poll` does, so code written for Godot 3.2's documentation (which
     /// never calls `poll`) works too.
     pub fn is_connection_available(&self) -> bool {
-        let mut st = self.state();
-        if st.socket.is_none() {
-            return false;
-        }
-        // A read error leaves what was routed before it; report on that.
-        let _ = self.demux.drain(&mut st);
-        !st.pending.is_empty()
+        self.drained().is_some_and(|st| !st.pending.is_empty())
     }
 
     /// Godot's `take_connection()`: the oldest pending connection, a peer
     /// connected to its source that shares the server's socket; `None` when
     /// there is none. Reads the socket first, like `is_connection_available`.
     pub fn take_connection(&self) -> Option<Arc<PacketPeerUdp>> {
-        let mut st = self.state();
-        st.socket.as_ref()?;
-        let _ = self.demux.drain(&mut st);
+        let mut st = self.drained()?;
         let peer = st.pending.pop_front()?;
         self.demux.promote(&mut st);
         Some(peer)
