@@ -280,7 +280,8 @@ pub(crate) unsafe fn write_str_out(
 /// Copies `data` into the caller's buffer `(buf, cap)` and stores `reported`
 /// in `*out_len` (when `out_len` is not NULL). A buffer too small is
 /// `ERR_PARAMETER_RANGE_ERROR` with `*out_len` set and nothing written, so
-/// the caller can retry with a larger one.
+/// the caller can retry with a larger one; a capacity no buffer can have is
+/// refused as `buf_arg` refuses it, before anything is written.
 unsafe fn write_out(
     data: &[u8],
     reported: usize,
@@ -288,10 +289,9 @@ unsafe fn write_out(
     cap: usize,
     out_len: *mut usize,
 ) -> Result<()> {
-    if !out_len.is_null() {
-        *out_len = reported;
-    }
-    if data.len() > cap || buf.is_null() {
+    let out = buf_arg(buf, cap)?;
+    set_out(out_len, reported);
+    let Some(dest) = out.get_mut(..data.len()) else {
         let why = if buf.is_null() && data.len() <= cap {
             "buf is NULL"
         } else {
@@ -301,7 +301,7 @@ unsafe fn write_out(
             Error::ERR_PARAMETER_RANGE_ERROR,
             format!("{why}: {} bytes needed, capacity {cap}", data.len()),
         ));
-    }
-    std::ptr::copy_nonoverlapping(data.as_ptr(), buf, data.len());
+    };
+    dest.copy_from_slice(data);
     Ok(())
 }

@@ -90,6 +90,10 @@ pub fn compile_c(sources: &[PathBuf], out: &Path, extra: &[&str]) {
         .arg("-L")
         .arg(&lib)
         .arg(format!("-Wl,-rpath,{}", lib.display()))
+        // An RPATH, searched before LD_LIBRARY_PATH, where cargo test puts
+        // target/<profile>/ (and a stale libgdtls.so left there by `cargo
+        // build`) ahead of deps/; a RUNPATH would be searched after it.
+        .arg("-Wl,--disable-new-dtags")
         .arg("-lgdtls")
         .args(extra);
     assert_success(&format!("compiling {sources:?}"), &run(&mut cmd));
