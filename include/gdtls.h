@@ -369,8 +369,10 @@ typedef struct gdtls_x509_certificate gdtls_x509_certificate;
  *
  * Contract: every callback is non-blocking. gdtls calls them from the
  * thread that is calling into gdtls for this peer (or a DTLS peer over it),
- * one at a time for a given peer; they must not call gdtls functions on the
- * same peer. Buffers belong to gdtls and are valid only during the call.
+ * one at a time for a given peer. They may call gdtls functions for other
+ * objects, but not for this peer, a DTLS peer over it, or a DTLS server
+ * taking a connection over it (the call would wait for itself). Buffers
+ * belong to gdtls and are valid only during the call.
  */
 typedef struct gdtls_udp_callbacks {
   /**

@@ -3,7 +3,7 @@
 //! The crate has three layers:
 //! - the core (`crypto`, `tls_options`, `udp`, `dtls`) holds all behaviour
 //!   and is tested from Rust. It is safe Rust but for `dtls/mbedtls_ext.rs`,
-//!   which makes three mbedTLS calls the `mbedtls` crate does not wrap;
+//!   which makes four mbedTLS calls the `mbedtls` crate does not wrap;
 //! - the transport (`transport`) is the one trait the DTLS engine reads and
 //!   writes datagrams through: a UDP peer, a UDP server's per-peer queue,
 //!   or a host's callbacks;
@@ -17,6 +17,7 @@ pub mod crypto;
 pub mod dtls;
 pub mod error;
 pub mod ffi;
+mod scratch;
 pub mod tls_options;
 pub mod transport;
 pub mod udp;

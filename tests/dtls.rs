@@ -8,9 +8,11 @@ use std::time::{Duration, Instant};
 
 use gdtls::udp::PacketPeerUdp;
 use gdtls::{
-    generate_rsa, generate_self_signed_certificate, Error, PacketPeerDtls, Status, TlsOptions,
+    generate_rsa, generate_self_signed_certificate, DtlsServer, Error, PacketPeerDtls, Status,
+    TlsOptions, Transport,
 };
 use support::dtls::*;
+use support::memory::{udp_over, End, Wire};
 
 #[test]
 fn handshake_and_echo_on_both_families() {
@@ -111,6 +113,74 @@ fn burst_of_200_clients_all_connect_without_retransmission_timeouts() {
         "no flight was retransmitted"
     );
     assert_eq!(server.udp.dropped_datagrams(), 0);
+}
+
+/// The server's side of an in-memory link on which the client answers at
+/// once: asked what is waiting, when nothing is, it lets the client handle
+/// what it was sent first. So the client's last flight arrives while `take_connection` is
+/// still writing the server's, as it can from a fast client on a busy
+/// machine, and the whole handshake completes inside that call. The client
+/// runs inside the server's read, as a host's transport may call gdtls for
+/// another peer.
+struct ClientAnswersAtOnce {
+    end: End,
+    client: Arc<PacketPeerDtls>,
+}
+
+impl Transport for ClientAnswersAtOnce {
+    fn send_datagram(&self, data: &[u8]) -> gdtls::Result<()> {
+        self.end.send_datagram(data)
+    }
+
+    fn recv_datagram(&self, buf: &mut [u8]) -> gdtls::Result<Option<usize>> {
+        self.end.recv_datagram(buf)
+    }
+
+    fn pending_datagrams(&self) -> gdtls::Result<Option<usize>> {
+        if self.end.inbox.len() == 0 {
+            let _ = self.client.poll();
+        }
+        self.end.pending_datagrams()
+    }
+}
+
+#[test]
+fn a_handshake_completed_inside_take_connection_is_accepted() {
+    let (to_server, to_client) = (Arc::new(Wire::default()), Arc::new(Wire::default()));
+    let client = Arc::new(PacketPeerDtls::new());
+    client
+        .connect_to_peer(
+            udp_over(&to_client, &to_server),
+            "localhost",
+            Some(&trusting_client()),
+        )
+        .unwrap();
+    let server = DtlsServer::new();
+    server.setup(&server_options()).unwrap();
+    let take = || {
+        let end = End {
+            inbox: Arc::clone(&to_server),
+            outbox: Arc::clone(&to_client),
+        };
+        let client = Arc::clone(&client);
+        let udp = PacketPeerUdp::from_transport(Box::new(ClientAnswersAtOnce { end, client }));
+        server.take_connection(Arc::new(udp))
+    };
+    assert_eq!(
+        take().get_status(),
+        Status::STATUS_ERROR,
+        "the ClientHello without a cookie is refused"
+    );
+    let peer = take();
+    assert_eq!(to_server.len(), 0, "the client's last flight was read");
+    assert_eq!(peer.get_status(), Status::STATUS_HANDSHAKING);
+    peer.poll().unwrap();
+    client.poll().unwrap();
+    assert_eq!(peer.get_status(), Status::STATUS_CONNECTED);
+    assert_eq!(client.get_status(), Status::STATUS_CONNECTED);
+    client.put_packet(b"ping").unwrap();
+    peer.poll().unwrap();
+    assert_eq!(peer.get_packet_vec().unwrap(), b"ping");
 }
 
 /// Connects one client to `server` and returns (client, server's peer).

@@ -2,7 +2,7 @@
 //!
 //! This is the only module of the core with `unsafe`: each function hands a
 //! context the crate owns to one mbedTLS function that reads or sets a plain
-//! field, and nothing is kept past the call.
+//! field (or copies a buffer into one), and nothing is kept past the call.
 
 use mbedtls::ssl::Context;
 
@@ -23,6 +23,13 @@ pub(crate) fn max_out_payload<T>(ctx: &Context<T>) -> Option<usize> {
     // SAFETY: as above; the call only reads the context.
     let n = unsafe { mbedtls_sys::ssl_get_max_out_record_payload(ctx.into()) };
     usize::try_from(n).ok()
+}
+
+/// Sets the client id a server context checks DTLS cookies against;
+/// false when mbedTLS cannot (out of memory).
+pub(crate) fn set_client_transport_id<T>(ctx: &mut Context<T>, id: &[u8]) -> bool {
+    // SAFETY: as above; the call copies `id`, which is valid for its length.
+    unsafe { mbedtls_sys::ssl_set_client_transport_id(ctx.into(), id.as_ptr(), id.len()) == 0 }
 }
 
 /// Whether a server context has accepted a ClientHello (with a valid cookie)

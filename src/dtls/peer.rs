@@ -1,6 +1,5 @@
 //! Godot's `PacketPeerDTLS`.
 
-use std::cell::RefCell;
 use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -16,6 +15,7 @@ use super::mbedtls_ext;
 use super::Status;
 use crate::crypto::X509Certificate;
 use crate::error::{Error, Failure, Result};
+use crate::scratch::{self, Scratch};
 use crate::tls_options::TlsOptions;
 use crate::udp::queue::{read_to_vec, DatagramQueue};
 use crate::udp::{PacketPeerUdp, PacketRead};
@@ -38,7 +38,7 @@ const RECEIVE_QUEUE_BYTES: usize = 256 * 1024;
 const MAX_RECORD_PLAINTEXT: usize = 16384;
 
 thread_local! {
-    static PLAINTEXT: RefCell<Box<[u8]>> = RefCell::new(vec![0; MAX_RECORD_PLAINTEXT].into_boxed_slice());
+    static PLAINTEXT: Scratch = scratch::new(MAX_RECORD_PLAINTEXT);
 }
 
 /// Received packets carry no address; the queue wants one.
@@ -81,8 +81,10 @@ struct Inner {
 }
 
 impl Inner {
-    /// Ends the connection in `status`. The context goes without another
-    /// alert (mbedTLS has sent what the failure called for).
+    /// Ends the connection in `status`. Dropping the context sends a
+    /// close_notify only when its handshake had finished: a connection that
+    /// fails after that (the other side's fatal alert, say) is seen closed
+    /// cleanly by the other side, if it still listens.
     fn fail(&mut self, status: Status, failure: Failure) -> Failure {
         self.status = status;
         self.ctx = None;
@@ -107,11 +109,10 @@ impl Inner {
                 }
             }
         }
-        PLAINTEXT.with(|buf| {
-            let mut buf = buf.borrow_mut();
+        scratch::with(&PLAINTEXT, MAX_RECORD_PLAINTEXT, |buf| {
             while !self.packets.is_full() {
                 let Some(ctx) = self.ctx.as_mut() else { break };
-                match Io::recv(ctx, &mut buf) {
+                match Io::recv(ctx, buf) {
                     Ok(0) => break,
                     Ok(n) => {
                         self.packets.push(NO_ADDRESS, &buf[..n]);

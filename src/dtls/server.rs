@@ -52,6 +52,19 @@ fn transport_id(source: Option<SocketAddr>) -> [u8; 18] {
     id
 }
 
+/// Binds an accepted connection's cookies to an id that no cookie from the
+/// gate matches. Its ClientHello, duplicated or delayed past the end of the
+/// handshake, would otherwise pass for the client reconnecting from the
+/// same port, and mbedTLS would reset the established connection, leaving
+/// the client connected to nobody. A client that really reconnects gets a
+/// HelloVerifyRequest for the new id, and its answer shows it is at that
+/// address now (RFC 6347, 4.2.8).
+fn rebind_cookies(ctx: &mut DtlsContext, source: &[u8; 18]) -> bool {
+    let mut id = [1u8; 19];
+    id[..18].copy_from_slice(source);
+    mbedtls_ext::set_client_transport_id(ctx, &id)
+}
+
 impl DtlsServer {
     /// A server that is not set up.
     pub fn new() -> Self {
@@ -109,9 +122,14 @@ impl DtlsServer {
         let mut gate = gate_slot
             .take()
             .unwrap_or_else(|| new_context(Arc::clone(&setup.config)));
-        gate.set_client_transport_id_once(&transport_id(udp.get_packet_address()));
+        let source = transport_id(udp.get_packet_address());
+        gate.set_client_transport_id_once(&source);
         let result = gate.establish(DatagramIo::new(Arc::clone(&udp) as _), None);
         let accepted = match &result {
+            // Reading the shared socket can bring the client's last flight
+            // while this call still runs: the handshake is then complete.
+            // The peer's first poll reports it connected.
+            Ok(()) => true,
             Err(e)
                 if matches!(
                     e.high_level(),
@@ -122,7 +140,7 @@ impl DtlsServer {
             }
             _ => false,
         };
-        if accepted {
+        if accepted && rebind_cookies(&mut gate, &source) {
             return PacketPeerDtls::with(Status::STATUS_HANDSHAKING, Some(gate));
         }
         // Nothing of this source stays: the gate lets go of it (its next

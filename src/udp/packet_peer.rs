@@ -1,6 +1,5 @@
 //! Godot's `PacketPeerUDP`.
 
-use std::cell::RefCell;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -10,6 +9,7 @@ use super::server::SharedLink;
 use super::socket::{BindAddress, SocketRole, UdpSocket};
 use super::{local_port, resolve};
 use crate::error::{Error, Failure, Result};
+use crate::scratch::{self, Scratch};
 use crate::transport::Transport;
 
 /// Godot's default receive buffer: how many bytes of datagrams a peer queues
@@ -23,15 +23,16 @@ const MAX_RECV_BUF_SIZE: usize = 64 << 20;
 /// thread may have filled from the same socket.
 const WAIT_SLICE: Duration = Duration::from_millis(10);
 
+/// A receive buffer one byte larger than any datagram, to see truncation.
+const SCRATCH_LEN: usize = MAX_DATAGRAM + 1;
+
 thread_local! {
-    /// One receive buffer per thread, large enough for any datagram, so that
-    /// no peer carries a 64 KiB buffer of its own.
-    static SCRATCH: RefCell<Box<[u8]>> = RefCell::new(vec![0; MAX_DATAGRAM + 1].into_boxed_slice());
+    static SCRATCH: Scratch = scratch::new(SCRATCH_LEN);
 }
 
-/// Runs `f` with this thread's scratch buffer.
+/// Runs `f` with this thread's receive buffer.
 pub(crate) fn with_scratch<R>(f: impl FnOnce(&mut [u8]) -> R) -> R {
-    SCRATCH.with(|s| f(&mut s.borrow_mut()))
+    scratch::with(&SCRATCH, SCRATCH_LEN, f)
 }
 
 enum Link {
