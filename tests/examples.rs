@@ -53,12 +53,7 @@ fn c_dtls_server_and_client_example() {
             &[],
         );
     }
-    let port = std::net::UdpSocket::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-        .to_string();
+    let port = free_udp_port().to_string();
     let server = Command::new(tmp.join("dtls_server"))
         .args([&port, "key.key", "cert.crt", "2", "20"])
         .current_dir(tmp.path())

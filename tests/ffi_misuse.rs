@@ -9,7 +9,7 @@ mod support;
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::PathBuf;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use support::*;
@@ -144,16 +144,6 @@ fn misuse_suite_under_valgrind() {
     compile_c(&sources(), &exe, &[]);
     let output = run_under_valgrind(&exe, &[tmp.path().to_str().unwrap()]);
     assert_all_passed(&output);
-}
-
-/// Kills and reaps the child if the test gives up on it.
-struct Reaped(Child);
-
-impl Drop for Reaped {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 /// Runs `cmd` to completion within `limit`, or fails the test.

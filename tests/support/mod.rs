@@ -7,7 +7,7 @@ pub mod dtls;
 pub mod memory;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output};
 
 /// The crate's root directory.
 pub fn root() -> PathBuf {
@@ -52,6 +52,27 @@ impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
+}
+
+/// A child process, killed and reaped when dropped, so that a test that
+/// fails or gives up on it leaves nothing running.
+pub struct Reaped(pub Child);
+
+impl Drop for Reaped {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A loopback UDP port that was free a moment ago, for a program that must
+/// be told its port (it cannot bind port 0 and say which it got).
+pub fn free_udp_port() -> u16 {
+    std::net::UdpSocket::bind("127.0.0.1:0")
+        .expect("bind a loopback UDP socket")
+        .local_addr()
+        .expect("local address")
+        .port()
 }
 
 /// Runs a command and returns its output, failing the test if it cannot start.
