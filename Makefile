@@ -35,9 +35,12 @@ demo: build-deps | $(EXAMPLES)
 		./dtls_client 127.0.0.1 4242 10; client=$$?; wait $$server; server=$$?; \
 		test $$client -eq 0 -a $$server -eq 0; }
 
+# The fuzz targets (tests/fuzz, a crate of its own) are linted so they keep
+# building; running them is `cargo fuzz`'s (see the README).
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
+	cargo clippy --manifest-path tests/fuzz/Cargo.toml --bins --quiet -- -D warnings
 
 # The last line totals every test binary's results.
 test: deps lint
