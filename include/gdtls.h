@@ -746,7 +746,8 @@ gdtls_error gdtls_packet_peer_udp_free(struct gdtls_packet_peer_udp *peer);
 /**
  * Binds the peer to `port` (0: any free port) on `bind_address` (an IP
  * address, or "*" or NULL for every IPv4 and IPv6 address), queueing at most
- * `recv_buf_size` bytes of received datagrams (Godot's default: 65536).
+ * `recv_buf_size` bytes of received datagrams, each counted with 24 bytes
+ * for its address and length as Godot counts it (Godot's default: 65536).
  *
  * Returns `GDTLS_OK`; `GDTLS_ERR_ALREADY_IN_USE` when the peer already has a
  * socket (its own, a server's or a host's);

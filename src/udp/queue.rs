@@ -42,6 +42,11 @@ pub(crate) fn read_to_vec(
 /// How many spare buffers a queue keeps for reuse.
 const SPARE_BUFFERS: usize = 16;
 
+/// What a datagram costs beyond its payload, as in Godot's ring buffer (an
+/// address, a port and a length). Empty datagrams cost something, so a
+/// flood of them cannot grow a queue without bound.
+const ENTRY_COST: usize = 24;
+
 pub(crate) struct DatagramQueue {
     queue: VecDeque<(SocketAddr, Vec<u8>)>,
     spare: Vec<Vec<u8>>,
@@ -50,8 +55,9 @@ pub(crate) struct DatagramQueue {
 }
 
 impl DatagramQueue {
-    /// A queue that takes datagrams until it holds `capacity` bytes or more:
-    /// at most `capacity` plus one datagram, and never too full for one.
+    /// A queue that takes datagrams until they cost `capacity` bytes or
+    /// more (payload plus `ENTRY_COST` each): at most `capacity` plus one
+    /// datagram, and never too full for one.
     pub(crate) fn new(capacity: usize) -> Self {
         DatagramQueue {
             queue: VecDeque::new(),
@@ -82,7 +88,7 @@ impl DatagramQueue {
         let mut buf = self.spare.pop().unwrap_or_default();
         buf.clear();
         buf.extend_from_slice(data);
-        self.bytes += data.len();
+        self.bytes += data.len() + ENTRY_COST;
         self.queue.push_back((from, buf));
         true
     }
@@ -110,7 +116,7 @@ impl DatagramQueue {
     /// Removes the oldest datagram, keeping its buffer for reuse.
     pub(crate) fn pop(&mut self) -> Option<SocketAddr> {
         let (from, buf) = self.queue.pop_front()?;
-        self.bytes -= buf.len();
+        self.bytes -= buf.len() + ENTRY_COST;
         if self.spare.len() < SPARE_BUFFERS {
             self.spare.push(buf);
         }
@@ -135,12 +141,20 @@ mod tests {
         assert!(q.is_full());
         assert!(!q.push(from, &[2; 1]));
         assert_eq!(q.front().unwrap().1.len(), 30);
-        q.pop();
-        assert!(q.push(from, &[3; 4]) && q.push(from, &[4; 6]));
-        assert!(!q.push(from, &[5; 1]));
-        assert_eq!(q.len(), 2);
-        assert_eq!(q.front().unwrap().1, &[3; 4]);
-        q.clear();
-        assert!(q.is_empty());
+        let mut q2 = DatagramQueue::new(2 * ENTRY_COST + 10);
+        assert!(q2.push(from, &[3; 4]) && q2.push(from, &[4; 6]));
+        assert!(!q2.push(from, &[5; 1]));
+        assert_eq!(q2.len(), 2);
+        assert_eq!(q2.front().unwrap().1, &[3; 4]);
+        q2.clear();
+        assert!(q2.is_empty());
+    }
+
+    #[test]
+    fn empty_datagrams_fill_a_queue_too() {
+        let from: SocketAddr = "127.0.0.1:9".parse().unwrap();
+        let mut q = DatagramQueue::new(100 * ENTRY_COST);
+        let taken = (0..1000).take_while(|_| q.push(from, &[])).count();
+        assert_eq!(taken, 100);
     }
 }
