@@ -48,5 +48,9 @@ test: deps lint
 	set -o pipefail; cargo test 2>&1 | tee target/test.log
 	@awk '/^test result:/ {p += $$4; f += $$6} END {printf "%d passed, %d failed\n", p, f}' target/test.log
 
+# gdtls, then Godot 3.2.3 (benches/godot/bench.gd), one after the other.
+bench: deps
+	cargo bench --bench bench
+
 clean:
 	cargo clean
