@@ -14,7 +14,7 @@ use crate::udp::MAX_DATAGRAM;
 thread_local! {
     /// Where a datagram lands before mbedTLS takes it: a transport may
     /// deliver up to `MAX_DATAGRAM` bytes, more than mbedTLS's own buffer.
-    static LANDING: Scratch = scratch::new(MAX_DATAGRAM);
+    static LANDING: Scratch = Scratch::new(MAX_DATAGRAM);
 }
 
 pub(crate) struct DatagramIo {
@@ -84,7 +84,7 @@ fn is_malformed_client_hello(rest: &[u8]) -> bool {
 
 impl Io for DatagramIo {
     fn recv(&mut self, buf: &mut [u8]) -> mbedtls::Result<usize> {
-        scratch::with(&LANDING, MAX_DATAGRAM, |landing| {
+        scratch::with(&LANDING, |landing| {
             loop {
                 return match self.transport.recv_datagram(landing) {
                     // A datagram larger than mbedTLS's buffer holds no valid

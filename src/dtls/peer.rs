@@ -38,7 +38,7 @@ const RECEIVE_QUEUE_BYTES: usize = 256 * 1024;
 const MAX_RECORD_PLAINTEXT: usize = 16384;
 
 thread_local! {
-    static PLAINTEXT: Scratch = scratch::new(MAX_RECORD_PLAINTEXT);
+    static PLAINTEXT: Scratch = Scratch::new(MAX_RECORD_PLAINTEXT);
 }
 
 /// Received packets carry no address; the queue wants one.
@@ -109,7 +109,7 @@ impl Inner {
                 }
             }
         }
-        scratch::with(&PLAINTEXT, MAX_RECORD_PLAINTEXT, |buf| {
+        scratch::with(&PLAINTEXT, |buf| {
             while !self.packets.is_full() {
                 let Some(ctx) = self.ctx.as_mut() else { break };
                 match Io::recv(ctx, buf) {

@@ -23,16 +23,14 @@ const MAX_RECV_BUF_SIZE: usize = 64 << 20;
 /// thread may have filled from the same socket.
 const WAIT_SLICE: Duration = Duration::from_millis(10);
 
-/// A receive buffer one byte larger than any datagram, to see truncation.
-const SCRATCH_LEN: usize = MAX_DATAGRAM + 1;
-
 thread_local! {
-    static SCRATCH: Scratch = scratch::new(SCRATCH_LEN);
+    /// A receive buffer one byte larger than any datagram, to see truncation.
+    static SCRATCH: Scratch = Scratch::new(MAX_DATAGRAM + 1);
 }
 
 /// Runs `f` with this thread's receive buffer.
 pub(crate) fn with_scratch<R>(f: impl FnOnce(&mut [u8]) -> R) -> R {
-    scratch::with(&SCRATCH, SCRATCH_LEN, f)
+    scratch::with(&SCRATCH, f)
 }
 
 enum Link {
