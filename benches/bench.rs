@@ -5,17 +5,19 @@
 //! absolute figures only hold for the run that printed them.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::net::UdpSocket;
-use std::process::{Child, Command, ExitCode, Stdio};
-use std::sync::Arc;
-use std::thread::{self, JoinHandle};
+use std::process::{Command, ExitCode, Stdio};
+use std::thread;
 use std::time::{Duration, Instant};
 
-use gdtls::{
-    generate_rsa, generate_self_signed_certificate, DtlsServer, PacketPeerDtls, PacketPeerUdp,
-    PacketRead, Status, TlsOptions, UdpServer,
-};
+use gdtls::{PacketPeerDtls, PacketPeerUdp, PacketRead, Status, TlsOptions, UdpServer};
+
+// The tests' helpers: the server run like Godot's example, clients, the
+// identity, child processes and memory readings.
+#[path = "../tests/support/mod.rs"]
+mod support;
+use support::dtls::{client, client_hello, server_options, trusting_client, Server};
+use support::{free_udp_port, resident_kib, run_within};
 
 /// How long the throughput scenarios run.
 const WINDOW: Duration = Duration::from_secs(3);
@@ -40,21 +42,12 @@ struct Identity {
 }
 
 impl Identity {
-    /// An RSA-2048 key and a self-signed certificate for "localhost", which
-    /// the clients trust and check the host name against.
+    /// The tests' RSA-2048 key and certificate for "localhost", which the
+    /// clients trust and check the host name against.
     fn new() -> Self {
-        let key = generate_rsa(2048).expect("an RSA key");
-        let cert = generate_self_signed_certificate(
-            &key,
-            "CN=localhost",
-            "20200101000000",
-            "20991231000000",
-        )
-        .expect("a certificate")
-        .into();
         Identity {
-            server: TlsOptions::server(key.into(), Arc::clone(&cert)).unwrap(),
-            client: TlsOptions::client(Some(cert), "").unwrap(),
+            server: server_options(),
+            client: trusting_client(),
         }
     }
 }
@@ -63,122 +56,61 @@ fn is_connected(peer: &PacketPeerDtls) -> bool {
     peer.get_status() == Status::STATUS_CONNECTED
 }
 
-/// A DTLS server on a UDP server, run the way Godot's example runs it.
-struct Server {
-    udp: UdpServer,
-    dtls: DtlsServer,
-    peers: Vec<PacketPeerDtls>,
+/// Starts `n` clients back to back and runs `server` until they and their
+/// server ends are connected; `None` past `LIMIT`.
+fn connect(server: &mut Server, options: &TlsOptions, n: usize) -> Option<Vec<PacketPeerDtls>> {
+    let first_peer = server.peers.len();
+    let clients: Vec<_> = (0..n)
+        .map(|_| client("127.0.0.1", server.port(), "localhost", Some(options)))
+        .collect();
+    let deadline = Instant::now() + LIMIT;
+    while !(clients.iter().all(is_connected)
+        && server.peers.len() >= first_peer + n
+        && server.peers[first_peer..].iter().all(is_connected))
+    {
+        if Instant::now() > deadline {
+            return None;
+        }
+        server.frame();
+        for c in &clients {
+            let _ = c.poll();
+        }
+    }
+    Some(clients)
 }
 
-impl Server {
-    fn new(options: &TlsOptions) -> Self {
-        let udp = UdpServer::new();
-        udp.listen(0, "127.0.0.1")
-            .expect("a UDP server on loopback");
-        let dtls = DtlsServer::new();
-        dtls.setup(options).expect("DTLS server setup");
-        Server {
-            udp,
-            dtls,
-            peers: Vec::new(),
-        }
+/// Closes and drops `clients` and every server end.
+fn close(server: &mut Server, clients: Vec<PacketPeerDtls>) {
+    for peer in clients.iter().chain(&server.peers) {
+        peer.disconnect_from_peer();
     }
-
-    fn port(&self) -> i32 {
-        i32::from(self.udp.get_local_port())
-    }
-
-    /// One iteration of the example's loop; returns the connections taken.
-    fn frame(&mut self) -> usize {
-        self.udp.poll().expect("UDP server poll");
-        let mut taken = 0;
-        while let Some(udp_peer) = self.udp.take_connection() {
-            taken += 1;
-            let peer = self.dtls.take_connection(udp_peer);
-            if peer.get_status() == Status::STATUS_HANDSHAKING {
-                self.peers.push(peer);
-            }
-        }
-        for peer in &self.peers {
-            let _ = peer.poll();
-        }
-        taken
-    }
-
-    /// Starts `n` clients back to back and runs until they and their server
-    /// ends are connected; `None` past `LIMIT`.
-    fn connect(&mut self, options: &TlsOptions, n: usize) -> Option<Vec<PacketPeerDtls>> {
-        let first_peer = self.peers.len();
-        let clients: Vec<_> = (0..n).map(|_| client(self.port(), options)).collect();
-        let deadline = Instant::now() + LIMIT;
-        while !(clients.iter().all(is_connected)
-            && self.peers.len() >= first_peer + n
-            && self.peers[first_peer..].iter().all(is_connected))
-        {
-            if Instant::now() > deadline {
-                return None;
-            }
-            self.frame();
-            for c in &clients {
-                let _ = c.poll();
-            }
-        }
-        Some(clients)
-    }
-
-    /// Closes and drops `clients` and every server end.
-    fn close(&mut self, clients: Vec<PacketPeerDtls>) {
-        for peer in clients.iter().chain(&self.peers) {
-            peer.disconnect_from_peer();
-        }
-        self.peers.clear();
-    }
-}
-
-fn client(port: i32, options: &TlsOptions) -> PacketPeerDtls {
-    let udp = PacketPeerUdp::new();
-    udp.connect_to_host("127.0.0.1", port)
-        .expect("a UDP client");
-    let peer = PacketPeerDtls::new();
-    peer.connect_to_peer(udp.into(), "localhost", Some(options))
-        .expect("a DTLS handshake started");
-    peer
+    server.peers.clear();
 }
 
 fn handshakes_per_s(id: &Identity) -> f64 {
-    let mut server = Server::new(&id.server);
+    let mut server = Server::new("127.0.0.1", &id.server);
     let start = Instant::now();
     let mut done = 0;
     while start.elapsed() < WINDOW {
-        let clients = server
-            .connect(&id.client, 1)
-            .expect("a handshake within the time limit");
-        server.close(clients);
+        let clients =
+            connect(&mut server, &id.client, 1).expect("a handshake within the time limit");
+        close(&mut server, clients);
         done += 1;
     }
     f64::from(done) / start.elapsed().as_secs_f64()
 }
 
 fn burst_s(id: &Identity) -> f64 {
-    let mut server = Server::new(&id.server);
+    let mut server = Server::new("127.0.0.1", &id.server);
     let start = Instant::now();
-    match server.connect(&id.client, BURST) {
+    match connect(&mut server, &id.client, BURST) {
         Some(clients) => {
             let seconds = start.elapsed().as_secs_f64();
-            server.close(clients);
+            close(&mut server, clients);
             seconds
         }
         None => LIMIT.as_secs_f64(),
     }
-}
-
-fn resident_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
-        .expect("a VmRSS line")
 }
 
 /// Run first, on both sides: memory the allocator kept from earlier
@@ -186,13 +118,11 @@ fn resident_kib() -> u64 {
 /// Sessions connect one after another, as in bench.gd, where a burst would
 /// wait on Godot's retransmission timer.
 fn session_kib(id: &Identity) -> f64 {
-    let mut server = Server::new(&id.server);
+    let mut server = Server::new("127.0.0.1", &id.server);
     let mut connect = |n: usize| -> Vec<PacketPeerDtls> {
         (0..n)
             .flat_map(|_| {
-                server
-                    .connect(&id.client, 1)
-                    .expect("a session within the time limit")
+                connect(&mut server, &id.client, 1).expect("a session within the time limit")
             })
             .collect()
     };
@@ -202,30 +132,16 @@ fn session_kib(id: &Identity) -> f64 {
     let before = resident_kib();
     let clients = connect(BURST);
     let after = resident_kib();
-    server.close(warm_up);
-    server.close(clients);
+    close(&mut server, warm_up);
+    close(&mut server, clients);
     after.saturating_sub(before) as f64 / BURST as f64
-}
-
-/// A real ClientHello without a cookie, as a client first sends it.
-fn client_hello(options: &TlsOptions) -> Vec<u8> {
-    let catcher = UdpSocket::bind("127.0.0.1:0").unwrap();
-    catcher
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
-    let port = catcher.local_addr().unwrap().port();
-    let peer = client(i32::from(port), options);
-    let _ = peer.poll();
-    let mut buf = [0; 2048];
-    let n = catcher.recv(&mut buf).expect("a ClientHello");
-    buf[..n].to_vec()
 }
 
 /// The flood's two figures: hellos answered per second while the server
 /// was busy, and the percentage of the burst never answered.
 fn hello_flood(id: &Identity) -> (f64, f64) {
-    let hello = client_hello(&id.client);
-    let mut server = Server::new(&id.server);
+    let hello = client_hello(Some(&id.client));
+    let mut server = Server::new("127.0.0.1", &id.server);
     let sources: Vec<UdpSocket> = (0..FLOOD_SOURCES)
         .map(|_| {
             let s = UdpSocket::bind("127.0.0.1:0").unwrap();
@@ -385,16 +301,14 @@ fn echo_pps(client: &impl End, server: &impl End) -> f64 {
 }
 
 fn dtls_echo_pps(id: &Identity) -> f64 {
-    let mut server = Server::new(&id.server);
-    let clients = server
-        .connect(&id.client, 1)
-        .expect("a handshake within the time limit");
+    let mut server = Server::new("127.0.0.1", &id.server);
+    let clients = connect(&mut server, &id.client, 1).expect("a handshake within the time limit");
     let served = Taken {
         server: &server.udp,
         peer: &server.peers[0],
     };
     let pps = echo_pps(&clients[0], &served);
-    server.close(clients);
+    close(&mut server, clients);
     pps
 }
 
@@ -436,31 +350,6 @@ fn udp_echo_pps() -> f64 {
     echo_pps(&a, &b)
 }
 
-/// Kills and reaps the child however the run ends.
-struct ChildGuard(Child);
-
-impl Drop for ChildGuard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn collect(pipe: Option<impl Read + Send + 'static>) -> JoinHandle<String> {
-    let mut pipe = pipe.expect("a piped stream");
-    thread::spawn(move || {
-        let mut text = String::new();
-        let _ = pipe.read_to_string(&mut text);
-        text
-    })
-}
-
-/// A port free on 127.0.0.1 a moment ago, for a program that binds its own.
-fn free_port() -> u16 {
-    let probe = UdpSocket::bind("127.0.0.1:0").unwrap();
-    probe.local_addr().unwrap().port()
-}
-
 /// The figures of the `bench <key>: <number>` lines in `output`.
 fn parse_bench_lines(output: &str) -> HashMap<String, f64> {
     output
@@ -473,32 +362,17 @@ fn parse_bench_lines(output: &str) -> HashMap<String, f64> {
 /// Godot's side of the scenarios, run by godot3-server.
 fn godot() -> Result<HashMap<String, f64>, String> {
     let project = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/godot");
-    let mut child = ChildGuard(
+    let output = run_within(
         Command::new("godot3-server")
             .args(["--path", project, "-s", "bench.gd", "--"])
-            .arg(free_port().to_string())
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(|e| format!("cannot run godot3-server: {e}"))?,
-    );
-    let stdout = collect(child.0.stdout.take());
-    let stderr = collect(child.0.stderr.take());
-    let deadline = Instant::now() + GODOT_LIMIT;
-    let status = loop {
-        if let Some(status) = child.0.try_wait().map_err(|e| e.to_string())? {
-            break status;
-        }
-        if Instant::now() > deadline {
-            return Err(format!("bench.gd ran over {GODOT_LIMIT:?}"));
-        }
-        thread::sleep(Duration::from_millis(50));
-    };
-    let stdout = stdout.join().unwrap_or_default();
-    let stderr = stderr.join().unwrap_or_default();
-    if !status.success() {
-        return Err(format!("bench.gd: {status}\n{stdout}{stderr}"));
+            .arg(free_udp_port().to_string())
+            .stdin(Stdio::null()),
+        GODOT_LIMIT,
+    )?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        return Err(format!("bench.gd: {}\n{stdout}{stderr}", output.status));
     }
     Ok(parse_bench_lines(&stdout))
 }

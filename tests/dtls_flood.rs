@@ -3,17 +3,11 @@
 
 mod support;
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use gdtls::udp::PacketPeerUdp;
 use support::dtls::*;
-
-fn resident_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
-    line.split_whitespace().nth(1).unwrap().parse().unwrap()
-}
+use support::resident_kib;
 
 /// 10,000 ClientHellos without a cookie, each from its own port: each is
 /// answered with a HelloVerifyRequest and leaves nothing behind, so the
@@ -21,20 +15,7 @@ fn resident_kib() -> u64 {
 #[test]
 fn cookie_less_client_hellos_leave_no_state() {
     let mut server = Server::new("127.0.0.1", &server_options());
-    // A real ClientHello, caught on its way.
-    let catcher = Arc::new(PacketPeerUdp::new());
-    catcher.bind(0, "127.0.0.1", 65536).unwrap();
-    let hello = {
-        let c = client(
-            "127.0.0.1",
-            i32::from(catcher.get_local_port()),
-            "localhost",
-            None,
-        );
-        catcher.wait(Some(Duration::from_secs(5))).unwrap();
-        drop(c);
-        catcher.get_packet_vec().unwrap()
-    };
+    let hello = client_hello(None);
     assert_eq!(hello[0], 22, "a handshake record");
 
     let mut flood = |count: usize| {

@@ -7,10 +7,9 @@
 mod support;
 
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Output};
+use std::time::Duration;
 
 use support::*;
 
@@ -146,41 +145,6 @@ fn misuse_suite_under_valgrind() {
     assert_all_passed(&output);
 }
 
-/// Runs `cmd` to completion within `limit`, or fails the test.
-fn run_within(cmd: &mut Command, limit: Duration) -> Output {
-    let child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
-    let mut child = Reaped(child);
-    // Drained as it comes, so a chatty child never blocks on a full pipe.
-    let drain = |pipe: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut data = Vec::new();
-            if let Some(mut pipe) = pipe {
-                let _ = pipe.read_to_end(&mut data);
-            }
-            data
-        })
-    };
-    let stdout = drain(child.0.stdout.take().map(|p| Box::new(p) as _));
-    let stderr = drain(child.0.stderr.take().map(|p| Box::new(p) as _));
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.0.try_wait().expect("wait for child") {
-            break status;
-        }
-        assert!(start.elapsed() < limit, "{cmd:?} ran longer than {limit:?}");
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Output {
-        status,
-        stdout: stdout.join().expect("stdout reader"),
-        stderr: stderr.join().expect("stderr reader"),
-    }
-}
-
 /// The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
 /// The Rust library is not instrumented, but the sanitizer's malloc and free
 /// serve it too, so a double or foreign free, a heap overflow of a C buffer
@@ -205,7 +169,8 @@ fn misuse_suite_under_sanitizers() {
             .env("ASAN_OPTIONS", "detect_leaks=1:halt_on_error=1:exitcode=98")
             .env("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1"),
         Duration::from_secs(60),
-    );
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_success("misuse suite under sanitizers", &output);
     assert_all_passed(&output);
     let stderr = String::from_utf8_lossy(&output.stderr);

@@ -340,14 +340,18 @@ fn tool_client_to_gdtls(suite: &Suite, command: impl FnOnce(u16) -> Command, lin
     );
     let peer_index = connected.unwrap();
     for line in lines {
-        tool.wait_for(line, || server.frame());
+        tool.wait_for(line, || {
+            server.frame();
+        });
     }
 
     let payload = format!("gdtls server says {}\n", suite.openssl);
     server.peers[peer_index]
         .put_packet(payload.as_bytes())
         .unwrap();
-    tool.wait_for(&payload, || server.frame());
+    tool.wait_for(&payload, || {
+        server.frame();
+    });
 
     let answer = "the tool client answers\n";
     tool.send(answer);

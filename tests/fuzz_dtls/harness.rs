@@ -26,9 +26,8 @@ use gdtls::{
     TlsOptions,
 };
 
-#[path = "../support/memory.rs"]
-mod memory;
-use memory::{udp_over, Wire};
+// The including crate provides `memory`: tests/support/memory.rs.
+use super::memory::{udp_over, Wire};
 
 /// Longer than any call takes on a loaded machine: a call that overruns it
 /// waited (on a timer, a lock, a loop) where it must not.

@@ -4,12 +4,15 @@
 //! likes.
 
 mod harness;
+#[path = "../support/mod.rs"]
+mod support;
 
 use std::collections::BTreeMap;
 use std::time::Instant;
 
 use gdtls::Status;
 use harness::{Victim, STAGES};
+use support::{memory, resident_kib};
 
 const SEED: u64 = 0x6764_746c_735f_667a;
 const ITERATIONS: usize = 4000;
@@ -31,12 +34,6 @@ impl Rng {
         let len = self.next() % MAX_INPUT;
         (0..len).map(|_| (self.next() >> 56) as u8).collect()
     }
-}
-
-fn resident_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
-    line.split_whitespace().nth(1).unwrap().parse().unwrap()
 }
 
 /// Runs one input, printing it when it fails so it can be replayed.

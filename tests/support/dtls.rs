@@ -60,11 +60,13 @@ impl Server {
         i32::from(self.udp.get_local_port())
     }
 
-    /// One frame of Godot's `_process`.
-    pub fn frame(&mut self) {
+    /// One frame of Godot's `_process`; returns how many connections it took.
+    pub fn frame(&mut self) -> usize {
         self.udp.poll().unwrap();
+        let mut taken = 0;
         while self.udp.is_connection_available() {
             let udp_peer = self.udp.take_connection().unwrap();
+            taken += 1;
             let peer = self.dtls.take_connection(udp_peer);
             if peer.get_status() != Status::STATUS_HANDSHAKING {
                 self.refused += 1;
@@ -75,6 +77,7 @@ impl Server {
         for p in &self.peers {
             let _ = p.poll();
         }
+        taken
     }
 }
 
@@ -85,6 +88,17 @@ pub fn client(ip: &str, port: i32, hostname: &str, options: Option<&TlsOptions>)
     peer.connect_to_peer(udp, hostname, options).unwrap();
     assert_eq!(peer.get_status(), Status::STATUS_HANDSHAKING);
     peer
+}
+
+/// A real ClientHello without a cookie, as a client with `options` first
+/// sends it, caught on its way.
+pub fn client_hello(options: Option<&TlsOptions>) -> Vec<u8> {
+    let catcher = PacketPeerUdp::new();
+    catcher.bind(0, "127.0.0.1", 65536).unwrap();
+    let port = i32::from(catcher.get_local_port());
+    let _client = client("127.0.0.1", port, "localhost", options);
+    catcher.wait(Some(Duration::from_secs(5))).unwrap();
+    catcher.get_packet_vec().unwrap()
 }
 
 /// Runs frames until every client leaves STATUS_HANDSHAKING (10 s at most).

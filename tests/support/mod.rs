@@ -1,13 +1,16 @@
-//! Helpers shared by the integration tests: where the built library is,
-//! compiling C programs against the committed header, running them under
-//! valgrind, and scratch directories.
+//! Helpers shared by the integration tests (and `make bench`, which takes
+//! this file by path): where the built library is, compiling C programs
+//! against the committed header, running them under valgrind or within a
+//! time limit, scratch directories and memory readings.
 #![allow(dead_code)] // each test binary uses its own subset
 
 pub mod dtls;
 pub mod memory;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// The crate's root directory.
 pub fn root() -> PathBuf {
@@ -73,6 +76,54 @@ pub fn free_udp_port() -> u16 {
         .local_addr()
         .expect("local address")
         .port()
+}
+
+/// Runs `cmd` to completion and returns its output, or says why not: it
+/// cannot start, or it ran longer than `limit` (it is then killed).
+pub fn run_within(cmd: &mut Command, limit: Duration) -> Result<Output, String> {
+    let child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run {cmd:?}: {e}"))?;
+    let mut child = Reaped(child);
+    // Drained as it comes, so a chatty child never blocks on a full pipe.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut data = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut data);
+            }
+            data
+        })
+    };
+    let stdout = drain(child.0.stdout.take().map(|p| Box::new(p) as _));
+    let stderr = drain(child.0.stderr.take().map(|p| Box::new(p) as _));
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.0.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if start.elapsed() > limit {
+            return Err(format!("{cmd:?} ran longer than {limit:?}"));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Ok(Output {
+        status,
+        stdout: stdout.join().expect("stdout reader"),
+        stderr: stderr.join().expect("stderr reader"),
+    })
+}
+
+/// This process's resident memory (VmRSS), in KiB.
+pub fn resident_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .expect("a VmRSS line")
 }
 
 /// Runs a command and returns its output, failing the test if it cannot start.

@@ -6,6 +6,8 @@
 #[allow(dead_code)]
 #[path = "../../fuzz_dtls/harness.rs"]
 mod harness;
+#[path = "../../support/memory.rs"]
+mod memory;
 
 use harness::Victim;
 
