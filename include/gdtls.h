@@ -35,6 +35,35 @@
 
 
 /**
+ * The largest key or certificate file gdtls reads: far more than any key
+ * or chain (a whole system CA bundle is about 200 KiB), and a bound on
+ * what a wrong path (a log, a disk image) can cost.
+ */
+#define MAX_CRYPTO_FILE_SIZE (1 << 20)
+
+/**
+ * The largest certificate chain a server can send: mbedTLS writes the
+ * whole Certificate message into its 16 KiB output buffer before cutting
+ * it into datagrams, with 7 bytes of headers, 3 per certificate, and 8
+ * more for DTLS's handshake header.
+ */
+#define MAX_CERTIFICATE_MESSAGE (16384 - 8)
+
+/**
+ * How many handshakes one server runs at once by default: about 10 MiB
+ * of contexts, and more than two cores complete in a handshake's time.
+ */
+#define DEFAULT_MAX_HANDSHAKES 256
+
+/**
+ * How many of them one source may hold by default. Players behind one NAT
+ * (a LAN party, a campus, a carrier's NAT) share an address; 32 of them
+ * connecting within the same fraction of a second is rare, and the rest
+ * only wait for their retransmission.
+ */
+#define DEFAULT_MAX_HANDSHAKES_PER_SOURCE 32
+
+/**
  * The largest datagram gdtls's DTLS writes: handshake flights are cut to
  * fit and application packets must. 1200 bytes cross any IPv6 path (and so
  * practically every path) without IP fragmentation, as QUIC also assumes.
@@ -321,6 +350,13 @@ typedef int32_t gdtls_packet_peer_dtls_status;
 #endif // __cplusplus
 
 /**
+ * How long a handshake waits for the other side: the first retransmission
+ * interval, doubled after each unanswered flight up to the largest, after
+ * which the handshake fails.
+ */
+typedef struct HandshakeTimeout HandshakeTimeout;
+
+/**
  * Godot's `CryptoKey`: an RSA or EC key, private or public only.
  */
 typedef struct gdtls_crypto_key gdtls_crypto_key;
@@ -382,7 +418,10 @@ typedef struct gdtls_udp_callbacks {
   /**
    * Required. Sends one datagram of `len` bytes. Returns 0 when it was
    * sent (or lost, as networks lose datagrams), `GDTLS_ERR_BUSY` when it
-   * cannot be taken now, or any other `gdtls_error` for a failure.
+   * cannot be taken now, `GDTLS_ERR_CONNECTION_ERROR` when the peer is
+   * known to be gone (a connected DTLS peer over it then ends in
+   * `GDTLS_STATUS_ERROR`; a handshake carries on), or any other
+   * `gdtls_error` for a failure.
    */
   int32_t (*send)(void *user_data, const uint8_t *data, size_t len);
   /**
@@ -408,6 +447,10 @@ typedef struct gdtls_udp_callbacks {
  * type (as declared in this header) before calling it.
  */
 typedef void (*gdtls_proc)(void);
+
+
+
+
 
 #ifdef __cplusplus
 extern "C" {
@@ -568,6 +611,83 @@ gdtls_error gdtls_dtls_server_setup_godot3(struct gdtls_dtls_server *server, str
 struct gdtls_packet_peer_dtls *gdtls_dtls_server_take_connection(struct gdtls_dtls_server *server, struct gdtls_packet_peer_udp *udp);
 
 /**
+ * Sets how the handshakes of connections taken from now on wait for their
+ * client: the first retransmission interval `min_msec`, doubled after each
+ * unanswered flight up to `max_msec`, after which the handshake fails
+ * (`GDTLS_STATUS_ERROR`) and its memory is freed. The default, 1000 and
+ * 8000 ms (15 s in all), is shorter than a client's (1000 and 60000 ms, as
+ * in Godot), so that handshakes a client abandoned do not last 2 minutes.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` when `min_msec` is 0
+ * or more than `max_msec`, or for a bad handle.
+ */
+gdtls_error gdtls_dtls_server_set_handshake_timeout_msec(struct gdtls_dtls_server *server, uint32_t min_msec, uint32_t max_msec);
+
+/**
+ * Stores the first and the largest retransmission interval of new
+ * connections' handshakes, in milliseconds, through `min_msec` and
+ * `max_msec` (either may be NULL). Returns `GDTLS_OK`, or
+ * `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ *
+ * # Safety
+ * `min_msec` and `max_msec` are each NULL or writable.
+ */
+gdtls_error gdtls_dtls_server_get_handshake_timeout_msec(struct gdtls_dtls_server *server, uint32_t *min_msec, uint32_t *max_msec);
+
+/**
+ * Sets the idle timeout of connections taken from now on: a connected
+ * peer from which nothing has been received for `msec` milliseconds ends
+ * in `GDTLS_STATUS_ERROR` at its next poll or read (its mbedTLS state is
+ * freed then; the handle stays the host's to free). 0, the default, keeps
+ * silent peers for ever, as Godot does. DTLS has no keep-alive: clients
+ * must send something more often than that. See
+ * `gdtls_packet_peer_dtls_get_idle_time_msec` for a policy of your own.
+ *
+ * Returns `GDTLS_OK`, or `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ */
+gdtls_error gdtls_dtls_server_set_idle_timeout_msec(struct gdtls_dtls_server *server, uint32_t msec);
+
+/**
+ * Returns the idle timeout of new connections in milliseconds; 0 for none
+ * or for a bad handle.
+ */
+uint32_t gdtls_dtls_server_get_idle_timeout_msec(struct gdtls_dtls_server *server);
+
+/**
+ * Sets how many handshakes the server runs at once: `max_total` in all
+ * (default 256) and `max_per_source` from one IPv4 address or IPv6 /64
+ * (default 32, for players behind one NAT). A handshake holds its place
+ * from the ClientHello whose cookie verifies until it is connected,
+ * fails, times out or is freed. Over either limit, such a ClientHello is
+ * dropped before mbedTLS reads it (the `take_connection` peer is
+ * `GDTLS_STATUS_ERROR`) and the client's own retransmission gets through
+ * once there is room; so one host cycling through source ports cannot
+ * hold more than `max_per_source` contexts (about 40 KiB each). Lowering a
+ * limit ends no handshake.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a negative limit or
+ * a bad handle.
+ */
+gdtls_error gdtls_dtls_server_set_max_handshakes(struct gdtls_dtls_server *server, int32_t max_total, int32_t max_per_source);
+
+/**
+ * Stores the two limits of `gdtls_dtls_server_set_max_handshakes` through
+ * `max_total` and `max_per_source` (either may be NULL). Returns
+ * `GDTLS_OK`, or `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ *
+ * # Safety
+ * `max_total` and `max_per_source` are each NULL or writable.
+ */
+gdtls_error gdtls_dtls_server_get_max_handshakes(struct gdtls_dtls_server *server, int32_t *max_total, int32_t *max_per_source);
+
+/**
+ * Returns how many connections taken from `server` are handshaking now
+ * (taken, and not yet connected, failed, timed out or freed); 0 for a bad
+ * handle.
+ */
+int32_t gdtls_dtls_server_get_handshake_count(struct gdtls_dtls_server *server);
+
+/**
  * Returns the `gdtls_error` of the last failing gdtls call on the calling
  * thread, or `GDTLS_OK` if none has failed on it yet. Successful calls do
  * not reset it, like `errno`.
@@ -659,11 +779,19 @@ gdtls_error gdtls_packet_peer_dtls_connect_to_peer_godot3(struct gdtls_packet_pe
  * when their timers expire, and reads received packets. Call it often
  * (every frame). Never blocks.
  *
+ * A connected peer also ends in `GDTLS_STATUS_ERROR` when its socket
+ * reports the other side gone (ICMP port unreachable: the server's process
+ * ended; a handshake carries on, the server may be starting) or when its
+ * idle timeout passes (`gdtls_packet_peer_dtls_set_idle_timeout_msec`).
+ *
  * Returns `GDTLS_OK`, whatever the status, unless this call ended the
  * connection in an error: then the error (`GDTLS_FAILED` for a failed
- * handshake, `GDTLS_ERR_CONNECTION_ERROR` later), with the reason, including
- * mbedTLS's, in `gdtls_get_last_error_message`. `GDTLS_ERR_INVALID_PARAMETER`
- * for a bad handle.
+ * handshake, `GDTLS_ERR_TIMEOUT` for a handshake or an idle timeout,
+ * `GDTLS_ERR_CONNECTION_ERROR` for a connection that failed or whose other
+ * side is gone), with the reason in words in
+ * `gdtls_get_last_error_message`: which certificate failed and why (when
+ * it expired, which names it carries), what the transport said, or
+ * mbedTLS's error. `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
  */
 gdtls_error gdtls_packet_peer_dtls_poll(struct gdtls_packet_peer_dtls *peer);
 
@@ -727,6 +855,58 @@ int32_t gdtls_packet_peer_dtls_get_available_packet_count(struct gdtls_packet_pe
  * carries. 0 for a bad handle.
  */
 int32_t gdtls_packet_peer_dtls_get_max_packet_size(struct gdtls_packet_peer_dtls *peer);
+
+/**
+ * Sets the peer's idle timeout: once connected, when nothing has been
+ * received from the other side for `msec` milliseconds, the peer ends in
+ * `GDTLS_STATUS_ERROR` at its next poll or read, with
+ * `GDTLS_ERR_TIMEOUT` (its mbedTLS state is freed then; the handle stays
+ * the host's to free). 0, the default, keeps a silent peer for ever, as
+ * Godot does. DTLS has no keep-alive: the other side must send something
+ * more often than that. A server sets it for its new connections with
+ * `gdtls_dtls_server_set_idle_timeout_msec`.
+ *
+ * Returns `GDTLS_OK`, or `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ */
+gdtls_error gdtls_packet_peer_dtls_set_idle_timeout_msec(struct gdtls_packet_peer_dtls *peer, uint32_t msec);
+
+/**
+ * Returns the peer's idle timeout in milliseconds; 0 for none or for a
+ * bad handle.
+ */
+uint32_t gdtls_packet_peer_dtls_get_idle_timeout_msec(struct gdtls_packet_peer_dtls *peer);
+
+/**
+ * Returns how long, in milliseconds, the other side has been silent: the
+ * time since its last packet that decrypted (spoofed datagrams do not
+ * count), or since the handshake ended or started. For a game's own
+ * policy (warn, then drop) beside or instead of the idle timeout. 0 for a
+ * bad handle.
+ */
+uint64_t gdtls_packet_peer_dtls_get_idle_time_msec(struct gdtls_packet_peer_dtls *peer);
+
+/**
+ * Sets how the peer's next `connect_to_peer` waits for the server: the
+ * first retransmission interval `min_msec`, doubled after each unanswered
+ * flight up to `max_msec`, after which the handshake fails with
+ * `GDTLS_ERR_TIMEOUT`. The default is Godot's and mbedTLS's: 1000 and
+ * 60000 ms (123 s in all).
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` when `min_msec` is 0
+ * or more than `max_msec`, or for a bad handle.
+ */
+gdtls_error gdtls_packet_peer_dtls_set_handshake_timeout_msec(struct gdtls_packet_peer_dtls *peer, uint32_t min_msec, uint32_t max_msec);
+
+/**
+ * Stores the first and the largest retransmission interval of the peer's
+ * next handshake, in milliseconds, through `min_msec` and `max_msec`
+ * (either may be NULL). Returns `GDTLS_OK`, or
+ * `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ *
+ * # Safety
+ * `min_msec` and `max_msec` are each NULL or writable.
+ */
+gdtls_error gdtls_packet_peer_dtls_get_handshake_timeout_msec(struct gdtls_packet_peer_dtls *peer, uint32_t *min_msec, uint32_t *max_msec);
 
 /**
  * Creates a peer without a socket. The caller owns the handle and releases
@@ -817,7 +997,10 @@ gdtls_error gdtls_packet_peer_udp_set_dest_address(struct gdtls_packet_peer_udp 
  * `GDTLS_ERR_BUSY` when the socket's send buffer is full (try again);
  * `GDTLS_ERR_INVALID_PARAMETER` for more than
  * `gdtls_packet_peer_udp_get_max_packet_size` bytes or NULL data with a
- * length; `GDTLS_FAILED` when the system refuses to send.
+ * length; `GDTLS_ERR_CONNECTION_ERROR` when the system reports that an
+ * earlier datagram of a connected peer was refused (ICMP port
+ * unreachable: nothing listens at the destination; reported once);
+ * `GDTLS_FAILED` when the system refuses to send.
  *
  * # Safety
  * `data` is NULL or readable for `len` bytes.
@@ -832,8 +1015,11 @@ gdtls_error gdtls_packet_peer_udp_put_packet(struct gdtls_packet_peer_udp *peer,
  *
  * Returns `GDTLS_OK`; `GDTLS_ERR_PARAMETER_RANGE_ERROR` when `cap` is too
  * small (the datagram stays queued and `*out_len` is the size it needs);
- * `GDTLS_ERR_UNAVAILABLE` when none is waiting; `GDTLS_FAILED` without a
- * socket; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ * `GDTLS_ERR_UNAVAILABLE` when none is waiting;
+ * `GDTLS_ERR_CONNECTION_ERROR`, once, when none is waiting and a datagram
+ * of a connected peer was refused (ICMP port unreachable: nothing listens
+ * at the destination); `GDTLS_FAILED` without a socket;
+ * `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
  *
  * # Safety
  * `buf` is NULL or writable for `cap` bytes; `out_len` is NULL or writable.

@@ -202,9 +202,14 @@ impl Failure {
 
     /// A failure caused by mbedTLS, with its error text appended to `context`.
     pub fn mbedtls(code: Error, context: &str, err: mbedtls::Error) -> Self {
+        let number = err.to_int();
         Failure::new(
             code,
-            format!("{context}: {err} (mbedTLS -0x{:04X})", -err.to_int()),
+            format!(
+                "{context}: {} (mbedTLS -0x{:04X})",
+                crate::mbedtls_ext::error_text(number),
+                -number
+            ),
         )
     }
 }

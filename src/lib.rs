@@ -2,8 +2,8 @@
 //!
 //! The crate has three layers:
 //! - the core (`crypto`, `tls_options`, `udp`, `dtls`) holds all behaviour
-//!   and is tested from Rust. It is safe Rust but for `dtls/mbedtls_ext.rs`,
-//!   which makes four mbedTLS calls the `mbedtls` crate does not wrap;
+//!   and is tested from Rust. It is safe Rust but for `mbedtls_ext.rs`,
+//!   which makes the few mbedTLS calls the `mbedtls` crate does not wrap;
 //! - the transport (`transport`) is the one trait the DTLS engine reads and
 //!   writes datagrams through: a UDP peer, a UDP server's per-peer queue,
 //!   or a host's callbacks;
@@ -17,13 +17,17 @@ pub mod crypto;
 pub mod dtls;
 pub mod error;
 pub mod ffi;
+mod mbedtls_ext;
 mod scratch;
 pub mod tls_options;
 pub mod transport;
 pub mod udp;
 
 pub use crypto::{generate_rsa, generate_self_signed_certificate, CryptoKey, X509Certificate};
-pub use dtls::{DtlsServer, PacketPeerDtls, Status};
+pub use dtls::{
+    DtlsServer, HandshakeTimeout, PacketPeerDtls, Status, DEFAULT_MAX_HANDSHAKES,
+    DEFAULT_MAX_HANDSHAKES_PER_SOURCE,
+};
 pub use error::{Error, Failure, Result};
 pub use tls_options::TlsOptions;
 pub use transport::Transport;

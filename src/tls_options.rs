@@ -18,7 +18,9 @@ enum Mode {
     Server,
 }
 
-/// Godot's `TLSOptions`. Immutable once made, like Godot's.
+/// Godot's `TLSOptions`. Immutable once made, like Godot's; a clone shares
+/// the key and certificates.
+#[derive(Clone)]
 pub struct TlsOptions {
     mode: Mode,
     trusted_ca_chain: Option<Arc<X509Certificate>>,

@@ -12,6 +12,12 @@ use crate::error::Result;
 ///
 /// Calls on one transport are never concurrent: the `PacketPeerUdp` wrapping
 /// it serialises them. They must not block.
+///
+/// An `Err` with `ERR_CONNECTION_ERROR`, from either call, means the remote
+/// peer is known to be gone (a socket's ICMP "port unreachable"): a
+/// connected DTLS peer over the transport then ends in `STATUS_ERROR`, while
+/// a handshake carries on (the server may be starting). Any other `Err`
+/// ends a DTLS peer at once, its message telling why.
 pub trait Transport: Send + Sync {
     /// Sends one whole datagram. `Err` with `ERR_BUSY` means "not now, try
     /// later"; the datagram is then lost, as with a full socket buffer.

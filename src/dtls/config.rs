@@ -3,6 +3,7 @@
 
 use std::path::Path;
 use std::sync::{Arc, LazyLock, OnceLock};
+use std::time::Duration;
 
 use mbedtls::alloc::List as MbedtlsList;
 use mbedtls::rng::{CtrDrbg, OsEntropy};
@@ -10,8 +11,107 @@ use mbedtls::ssl::config::{AuthMode, Endpoint, Preset, Transport};
 use mbedtls::ssl::{Config, CookieContext};
 use mbedtls::x509::Certificate;
 
+use super::verify::VerifyReport;
+use crate::crypto::read_limited_file;
 use crate::error::{Error, Failure, Result};
+use crate::mbedtls_ext;
 use crate::tls_options::TlsOptions;
+
+/// How long a handshake waits for the other side: the first retransmission
+/// interval, doubled after each unanswered flight up to the largest, after
+/// which the handshake fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HandshakeTimeout {
+    min_ms: u32,
+    max_ms: u32,
+}
+
+impl HandshakeTimeout {
+    /// A client's default, mbedTLS's and Godot's: 1 s doubling to 60 s, so
+    /// a handshake gives up after 123 s.
+    pub const CLIENT_DEFAULT: Self = HandshakeTimeout {
+        min_ms: 1000,
+        max_ms: 60000,
+    };
+
+    /// A server's default: 1 s doubling to 8 s, so a handshake that the
+    /// client abandoned (or never meant to finish) is dropped after 15 s
+    /// instead of 123 s. A client that is still there retransmits its own
+    /// flights long before that.
+    pub const SERVER_DEFAULT: Self = HandshakeTimeout {
+        min_ms: 1000,
+        max_ms: 8000,
+    };
+
+    /// Intervals from `min_ms` doubling to `max_ms` milliseconds; both at
+    /// least 1, and `min_ms` no more than `max_ms`.
+    pub fn new(min_ms: u32, max_ms: u32) -> Result<Self> {
+        if min_ms == 0 || min_ms > max_ms {
+            return Err(Failure::new(
+                Error::ERR_INVALID_PARAMETER,
+                format!(
+                    "handshake timeout {min_ms}..{max_ms} ms: the first interval must be at least 1 ms and no more than the largest"
+                ),
+            ));
+        }
+        Ok(HandshakeTimeout { min_ms, max_ms })
+    }
+
+    /// The first retransmission interval, in milliseconds.
+    pub fn min_ms(&self) -> u32 {
+        self.min_ms
+    }
+
+    /// The largest retransmission interval, in milliseconds.
+    pub fn max_ms(&self) -> u32 {
+        self.max_ms
+    }
+
+    /// How long a handshake whose flights go unanswered lasts: the sum of
+    /// the intervals mbedTLS waits (each doubling, capped at the largest,
+    /// the last one being the largest).
+    pub fn give_up_after(&self) -> Duration {
+        let (mut wait, mut total) = (u64::from(self.min_ms), 0u64);
+        loop {
+            total += wait;
+            if wait >= u64::from(self.max_ms) {
+                return Duration::from_millis(total);
+            }
+            wait = (wait * 2).min(u64::from(self.max_ms));
+        }
+    }
+}
+
+/// The suites gdtls offers and accepts, in mbedTLS's order of preference:
+/// only ephemeral key exchanges (forward secrecy: a key stolen later does
+/// not decrypt what was recorded) and AEAD ciphers (no CBC
+/// MAC-then-encrypt, with its padding oracles). CCM_8 is left out: its
+/// 64-bit tag is meant for constrained devices.
+static CIPHERSUITES: LazyLock<Arc<Vec<i32>>> = LazyLock::new(|| {
+    use mbedtls_sys::*;
+    Arc::new(vec![
+        TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+        TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+        TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+        TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+        TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+        TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,
+        TLS_ECDHE_ECDSA_WITH_AES_256_CCM,
+        TLS_DHE_RSA_WITH_AES_256_CCM,
+        TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
+        TLS_ECDHE_ECDSA_WITH_AES_128_CCM,
+        TLS_DHE_RSA_WITH_AES_128_CCM,
+        0,
+    ])
+});
+
+/// The largest certificate chain a server can send: mbedTLS writes the
+/// whole Certificate message into its 16 KiB output buffer before cutting
+/// it into datagrams, with 7 bytes of headers, 3 per certificate, and 8
+/// more for DTLS's handshake header.
+pub const MAX_CERTIFICATE_MESSAGE: usize = 16384 - 8;
 
 /// The system CA bundles gdtls trusts when a validating client is given no
 /// trusted chain, in the order they are tried (the first that exists and
@@ -59,28 +159,32 @@ fn shared_rng() -> Result<Arc<CtrDrbg>> {
     })
 }
 
-fn base_config(endpoint: Endpoint) -> Result<Config> {
+fn base_config(endpoint: Endpoint, timeout: HandshakeTimeout) -> Result<Config> {
     let mut config = Config::new(endpoint, Transport::Datagram, Preset::Default);
     config.set_rng(shared_rng()?);
     config.set_curves(Arc::clone(&CURVES));
+    config.set_ciphersuites(Arc::clone(&CIPHERSUITES));
+    mbedtls_ext::set_handshake_timeout(&mut config, timeout.min_ms, timeout.max_ms);
     Ok(config)
 }
 
+/// A CA bundle and the file it came from.
+type Bundle = (Arc<MbedtlsList<Certificate>>, String);
+
 /// The system's CA bundle, loaded once.
-fn system_ca_bundle() -> Result<Arc<MbedtlsList<Certificate>>> {
-    static BUNDLE: OnceLock<std::result::Result<Arc<MbedtlsList<Certificate>>, String>> =
-        OnceLock::new();
+fn system_ca_bundle() -> Result<Bundle> {
+    static BUNDLE: OnceLock<std::result::Result<Bundle, String>> = OnceLock::new();
     BUNDLE
         .get_or_init(|| {
             let from_env = std::env::var("SSL_CERT_FILE").ok();
             let candidates = from_env.iter().map(String::as_str).chain(SYSTEM_CA_BUNDLES);
             for path in candidates {
-                let Ok(mut pem) = std::fs::read(Path::new(path)) else {
+                let Ok(mut pem) = read_limited_file(Path::new(path), "CA bundle") else {
                     continue;
                 };
                 pem.push(0);
                 if let Ok(list) = Certificate::from_pem_multiple(&pem) {
-                    return Ok(Arc::new(list));
+                    return Ok((Arc::new(list), path.to_owned()));
                 }
             }
             Err(format!(
@@ -92,30 +196,67 @@ fn system_ca_bundle() -> Result<Arc<MbedtlsList<Certificate>>> {
         .map_err(|e| Failure::new(Error::ERR_UNCONFIGURED, e))
 }
 
-/// A client configuration for `options` (client or unsafe client).
-pub(crate) fn client_config(options: &TlsOptions) -> Result<Config> {
+/// A client configuration for `options` (client or unsafe client), and
+/// for a validating client what its verification of a server checking
+/// `expected_name` saw.
+pub(crate) fn client_config(
+    options: &TlsOptions,
+    timeout: HandshakeTimeout,
+    expected_name: &str,
+) -> Result<(Config, Option<Arc<VerifyReport>>)> {
     if options.is_server() {
         return Err(Failure::new(
             Error::ERR_INVALID_PARAMETER,
             "server options cannot connect to a peer: use TLSOptions.client()",
         ));
     }
-    let mut config = base_config(Endpoint::Client)?;
+    let mut config = base_config(Endpoint::Client, timeout)?;
     let trusted = options.trusted_ca_chain().and_then(|c| c.chain());
     if options.is_unsafe_client() {
         config.set_authmode(AuthMode::None);
         if let Some(chain) = trusted {
             config.set_ca_list(chain, None);
         }
-    } else {
-        config.set_authmode(AuthMode::Required);
-        config.set_ca_list(trusted.map_or_else(system_ca_bundle, Ok)?, None);
+        return Ok((config, None));
     }
-    Ok(config)
+    config.set_authmode(AuthMode::Required);
+    let (chain, trust) = match trusted {
+        Some(chain) => (chain, "the trusted chain of the TLS options".to_owned()),
+        None => {
+            let (chain, path) = system_ca_bundle()?;
+            (chain, format!("the system's CA bundle, {path}"))
+        }
+    };
+    config.set_ca_list(chain, None);
+    let report = VerifyReport::install(&mut config, expected_name, trust);
+    Ok((config, Some(report)))
 }
 
-/// What every connection of one `DTLSServer` setup shares.
-pub(crate) fn server_config(options: &TlsOptions) -> Result<Config> {
+/// The size of the Certificate message carrying `chain`, which must fit
+/// mbedTLS's output buffer (`MAX_CERTIFICATE_MESSAGE`).
+fn certificate_message_size(chain: &MbedtlsList<Certificate>) -> usize {
+    7 + chain.iter().map(|c| 3 + c.as_der().len()).sum::<usize>()
+}
+
+/// A fresh cookie secret, for a server's setup.
+pub(crate) fn new_cookies() -> Result<Arc<CookieContext>> {
+    let cookies = CookieContext::new(shared_rng()?).map_err(|e| {
+        Failure::mbedtls(
+            Error::ERR_CANT_ACQUIRE_RESOURCE,
+            "cannot set up DTLS cookies",
+            e,
+        )
+    })?;
+    Ok(Arc::new(cookies))
+}
+
+/// What every connection of one `DTLSServer` setup shares. Cookies bind a
+/// client's retried ClientHello to its address.
+pub(crate) fn server_config(
+    options: &TlsOptions,
+    timeout: HandshakeTimeout,
+    cookies: Arc<CookieContext>,
+) -> Result<Config> {
     let not_server = || {
         Failure::new(
             Error::ERR_INVALID_PARAMETER,
@@ -133,7 +274,19 @@ pub(crate) fn server_config(options: &TlsOptions) -> Result<Config> {
         .own_certificate()
         .and_then(|c| c.chain())
         .ok_or_else(not_server)?;
-    let mut config = base_config(Endpoint::Server)?;
+    let size = certificate_message_size(&chain);
+    if size > MAX_CERTIFICATE_MESSAGE {
+        return Err(Failure::new(
+            Error::ERR_INVALID_PARAMETER,
+            format!(
+                "the certificate chain ({} certificates) makes a {size}-byte handshake message, \
+                 more than the {MAX_CERTIFICATE_MESSAGE} bytes one can carry: send fewer \
+                 certificates (clients already have the root) or smaller ones",
+                chain.iter().count()
+            ),
+        ));
+    }
+    let mut config = base_config(Endpoint::Server, timeout)?;
     config.set_authmode(AuthMode::None);
     config.push_cert(chain, Arc::clone(&key.pk)).map_err(|e| {
         Failure::mbedtls(
@@ -142,15 +295,6 @@ pub(crate) fn server_config(options: &TlsOptions) -> Result<Config> {
             e,
         )
     })?;
-    // Cookies bind a client's retried ClientHello to its address, with a
-    // secret fresh for every setup.
-    let cookies = CookieContext::new(shared_rng()?).map_err(|e| {
-        Failure::mbedtls(
-            Error::ERR_CANT_ACQUIRE_RESOURCE,
-            "cannot set up DTLS cookies",
-            e,
-        )
-    })?;
-    config.set_dtls_cookies(Arc::new(cookies));
+    config.set_dtls_cookies(cookies);
     Ok(config)
 }

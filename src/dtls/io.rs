@@ -6,7 +6,7 @@ use std::sync::Arc;
 use mbedtls::error::codes;
 use mbedtls::ssl::io::Io;
 
-use crate::error::Error;
+use crate::error::{Error, Failure};
 use crate::scratch::{self, Scratch};
 use crate::transport::Transport;
 use crate::udp::MAX_DATAGRAM;
@@ -19,11 +19,45 @@ thread_local! {
 
 pub(crate) struct DatagramIo {
     transport: Arc<dyn Transport>,
+    /// Why the transport last failed: mbedTLS only hears "internal error",
+    /// the peer tells the host this.
+    failure: Option<Failure>,
+    /// The transport said the remote peer is gone (ICMP port unreachable).
+    /// mbedTLS hears nothing of it; the peer decides what it means.
+    gone: Option<Failure>,
 }
 
 impl DatagramIo {
     pub(crate) fn new(transport: Arc<dyn Transport>) -> Self {
-        DatagramIo { transport }
+        DatagramIo {
+            transport,
+            failure: None,
+            gone: None,
+        }
+    }
+
+    /// Why the transport failed, if it did since the last call.
+    pub(crate) fn take_failure(&mut self) -> Option<Failure> {
+        self.failure.take()
+    }
+
+    /// Whether the transport reported the remote peer gone since the last
+    /// call, and in which words.
+    pub(crate) fn take_gone(&mut self) -> Option<Failure> {
+        self.gone.take()
+    }
+
+    /// Sorts a transport error: "gone" is kept for the peer and `None`
+    /// returned (mbedTLS carries on); anything else is kept as the failure
+    /// and mbedTLS is told the transport failed.
+    fn transport_error(&mut self, f: Failure) -> Option<mbedtls::Error> {
+        if f.code == Error::ERR_CONNECTION_ERROR {
+            self.gone = Some(f);
+            None
+        } else {
+            self.failure = Some(f);
+            Some(codes::SslInternalError.into())
+        }
     }
 }
 
@@ -44,7 +78,7 @@ fn deliverable(datagram: &[u8]) -> usize {
     let mut start = 0;
     while datagram.len() - start >= RECORD_HEADER {
         let rest = &datagram[start..];
-        if is_malformed_client_hello(rest) {
+        if client_hello_cookie(rest) == Some(None) {
             return start;
         }
         start += RECORD_HEADER + usize::from(u16::from_be_bytes([rest[11], rest[12]]));
@@ -57,11 +91,12 @@ fn deliverable(datagram: &[u8]) -> usize {
     start
 }
 
-/// Whether `rest`, a record and what follows it in its datagram, is an
-/// epoch-0 ClientHello that mbedTLS's reconnection check (its
+/// The cookie length of `rest`, a record and what follows it in its
+/// datagram, if it is an epoch-0 ClientHello: `None` for any other record,
+/// `Some(None)` for a ClientHello that mbedTLS's reconnection check (its
 /// `mbedtls_ssl_check_dtls_clihlo_cookie`, reading the same bytes) refuses
 /// as malformed.
-fn is_malformed_client_hello(rest: &[u8]) -> bool {
+fn client_hello_cookie(rest: &[u8]) -> Option<Option<usize>> {
     const HANDSHAKE: u8 = 22;
     const CLIENT_HELLO: u8 = 1;
     const SESSION_ID_LENGTH: usize = 59;
@@ -70,16 +105,22 @@ fn is_malformed_client_hello(rest: &[u8]) -> bool {
         && rest[3..5] == [0, 0]
         && rest[RECORD_HEADER] == CLIENT_HELLO;
     if !looks_like_one {
-        return false;
+        return None;
     }
     let well_formed = || {
         let fragment_offset = rest.get(19..22)?;
         let session_id = usize::from(*rest.get(SESSION_ID_LENGTH)?);
         let cookie = usize::from(*rest.get(SESSION_ID_LENGTH + 1 + session_id)?);
         let end = SESSION_ID_LENGTH + 2 + session_id + cookie;
-        (fragment_offset == [0, 0, 0] && end <= rest.len()).then_some(())
+        (fragment_offset == [0, 0, 0] && end <= rest.len()).then_some(cookie)
     };
-    well_formed().is_none()
+    Some(well_formed())
+}
+
+/// Whether `datagram` starts with a ClientHello that carries a cookie: the
+/// one a server accepts and keeps state for, if the cookie verifies.
+pub(crate) fn carries_cookie(datagram: &[u8]) -> bool {
+    matches!(client_hello_cookie(datagram), Some(Some(n)) if n > 0)
 }
 
 impl Io for DatagramIo {
@@ -99,7 +140,11 @@ impl Io for DatagramIo {
                         }
                     },
                     Ok(None) => Err(codes::SslWantRead.into()),
-                    Err(_) => Err(codes::SslInternalError.into()),
+                    // After "gone", what is still queued waits for the next
+                    // read: a transport that keeps saying it cannot loop here.
+                    Err(f) => Err(self
+                        .transport_error(f)
+                        .unwrap_or_else(|| codes::SslWantRead.into())),
                 };
             }
         })
@@ -109,7 +154,9 @@ impl Io for DatagramIo {
         match self.transport.send_datagram(buf) {
             Ok(()) => Ok(buf.len()),
             Err(f) if f.code == Error::ERR_BUSY => Err(codes::SslWantWrite.into()),
-            Err(_) => Err(codes::SslInternalError.into()),
+            // A datagram to a peer that is gone is lost, as networks lose
+            // datagrams.
+            Err(f) => self.transport_error(f).map_or(Ok(buf.len()), Err),
         }
     }
 }

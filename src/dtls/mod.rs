@@ -6,11 +6,13 @@
 
 mod config;
 mod io;
-mod mbedtls_ext;
+mod limits;
 mod peer;
 mod server;
+mod verify;
 
-pub use config::SYSTEM_CA_BUNDLES;
+pub use config::{HandshakeTimeout, MAX_CERTIFICATE_MESSAGE, SYSTEM_CA_BUNDLES};
+pub use limits::{DEFAULT_MAX_HANDSHAKES, DEFAULT_MAX_HANDSHAKES_PER_SOURCE};
 pub use peer::{PacketPeerDtls, DTLS_MTU};
 pub use server::DtlsServer;
 

@@ -2,6 +2,7 @@
 
 use std::net::{Ipv4Addr, SocketAddr, SocketAddrV4};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use mbedtls::error::codes;
 use mbedtls::ssl::context::Timer;
@@ -9,12 +10,14 @@ use mbedtls::ssl::io::Io;
 use mbedtls::ssl::{Config, Context};
 use mbedtls::x509::VerifyError;
 
-use super::config::client_config;
+use super::config::{client_config, HandshakeTimeout};
 use super::io::DatagramIo;
-use super::mbedtls_ext;
+use super::limits::HandshakeSlot;
+use super::verify::VerifyReport;
 use super::Status;
 use crate::crypto::X509Certificate;
 use crate::error::{Error, Failure, Result};
+use crate::mbedtls_ext;
 use crate::scratch::{self, Scratch};
 use crate::tls_options::TlsOptions;
 use crate::udp::queue::{read_to_vec, DatagramQueue};
@@ -25,10 +28,10 @@ use crate::udp::{PacketPeerUdp, PacketRead};
 /// practically every path) without IP fragmentation, as QUIC also assumes.
 pub const DTLS_MTU: u16 = 1200;
 
-/// The most a record can add to its payload with any suite mbedTLS offers
-/// (header, explicit IV, SHA-384 MAC, CBC padding): before the handshake
-/// has chosen a suite, `get_max_packet_size` promises what fits them all.
-const MAX_RECORD_EXPANSION: usize = 13 + 16 + 48 + 16;
+/// The most a record can add to its payload with any suite gdtls offers
+/// (header, explicit nonce, AEAD tag): before the handshake has chosen a
+/// suite, `get_max_packet_size` promises what fits them all.
+const MAX_RECORD_EXPANSION: usize = 13 + 8 + 16;
 
 /// How many bytes of received packets a peer holds before it stops reading
 /// records (the rest wait in the UDP peer).
@@ -61,16 +64,48 @@ fn is_want(e: &mbedtls::Error) -> bool {
     )
 }
 
-/// The status a failed handshake ends in: a certificate whose only fault is
-/// the name it was issued for is a hostname mismatch, as Godot's class
-/// reference describes (Godot 3.2.3 itself reports a plain error).
-fn failed_handshake_status(ctx: &DtlsContext, e: &mbedtls::Error) -> Status {
-    let verify_failed = matches!(e.high_level(), Some(codes::X509CertVerifyFailed));
-    match ctx.verify_result() {
-        Err(flags) if verify_failed && flags == VerifyError::CERT_CN_MISMATCH => {
-            Status::STATUS_ERROR_HOSTNAME_MISMATCH
+/// Why the transport under `ctx` failed, if it did: what mbedTLS reports
+/// as an internal error is then the transport's doing, in its own words.
+fn transport_failure(ctx: &mut DtlsContext) -> Option<Failure> {
+    ctx.io_mut().and_then(DatagramIo::take_failure)
+}
+
+/// What a connection that failed with `e` ends in, and why: the
+/// transport's failure, a refused certificate in words (a certificate
+/// whose only fault is the name it was issued for is a hostname mismatch,
+/// as Godot's class reference describes; Godot 3.2.3 reports a plain
+/// error), a timeout, or mbedTLS's own error.
+fn failure_of(
+    ctx: &mut DtlsContext,
+    e: mbedtls::Error,
+    code: Error,
+    doing: &str,
+    verify: Option<&VerifyReport>,
+) -> (Status, Failure) {
+    if let Some(f) = transport_failure(ctx) {
+        return (
+            Status::STATUS_ERROR,
+            Failure::new(code, format!("{doing}: {}", f.message)),
+        );
+    }
+    match (e.high_level(), ctx.verify_result(), verify) {
+        (Some(codes::X509CertVerifyFailed), Err(flags), Some(report)) => {
+            let status = if flags == VerifyError::CERT_CN_MISMATCH {
+                Status::STATUS_ERROR_HOSTNAME_MISMATCH
+            } else {
+                Status::STATUS_ERROR
+            };
+            let why = report.explain("the server", flags);
+            (status, Failure::new(code, format!("{doing}: {why}")))
         }
-        _ => Status::STATUS_ERROR,
+        (Some(codes::SslTimeout), _, _) => (
+            Status::STATUS_ERROR,
+            Failure::new(
+                Error::ERR_TIMEOUT,
+                format!("{doing}: the peer stopped answering and the handshake timed out"),
+            ),
+        ),
+        _ => (Status::STATUS_ERROR, Failure::mbedtls(code, doing, e)),
     }
 }
 
@@ -78,37 +113,73 @@ struct Inner {
     status: Status,
     ctx: Option<DtlsContext>,
     packets: DatagramQueue,
+    /// What the verification of the server saw (a validating client).
+    verify: Option<Arc<VerifyReport>>,
+    /// A server connection's place among its server's handshakes.
+    slot: Option<HandshakeSlot>,
+    /// When the peer was last heard from: the start of the handshake, its
+    /// end, and each packet received.
+    last_heard: Instant,
+    /// Silence after which a connected peer ends in `STATUS_ERROR`.
+    idle_timeout: Option<Duration>,
+    /// How a handshake this peer starts as a client waits for the server.
+    handshake_timeout: HandshakeTimeout,
 }
 
 impl Inner {
     /// Ends the connection in `status`. Dropping the context sends a
     /// close_notify only when its handshake had finished: a connection that
     /// fails after that (the other side's fatal alert, say) is seen closed
-    /// cleanly by the other side, if it still listens.
+    /// cleanly by the other side, if it still listens. Its memory goes now;
+    /// what is left (the packets still to read) goes with the peer.
     fn fail(&mut self, status: Status, failure: Failure) -> Failure {
         self.status = status;
-        self.ctx = None;
+        self.end();
         failure
     }
 
-    /// Drives the handshake, then moves received records into the queue.
+    fn end(&mut self) {
+        self.ctx = None;
+        self.slot = None;
+        self.verify = None;
+    }
+
+    /// Drives the handshake, then moves received records into the queue,
+    /// then ends a connected peer that is gone or silent for too long.
     fn pump(&mut self) -> Result<()> {
         let Some(ctx) = self.ctx.as_mut() else {
             return Ok(());
         };
         if self.status == Status::STATUS_HANDSHAKING {
-            match ctx.handshake() {
-                Ok(()) => self.status = Status::STATUS_CONNECTED,
+            let step = ctx.handshake();
+            // A refusal during the handshake is no reason to stop: the
+            // server may be starting, and mbedTLS retransmits.
+            ctx.io_mut().and_then(DatagramIo::take_gone);
+            match step {
+                Ok(()) => {
+                    self.status = Status::STATUS_CONNECTED;
+                    self.slot = None;
+                    self.verify = None;
+                    self.last_heard = Instant::now();
+                }
                 Err(e) if is_want(&e) => return Ok(()),
                 Err(e) => {
-                    let status = failed_handshake_status(ctx, &e);
-                    return Err(self.fail(
-                        status,
-                        Failure::mbedtls(Error::FAILED, "the DTLS handshake failed", e),
-                    ));
+                    let (status, f) = failure_of(
+                        ctx,
+                        e,
+                        Error::FAILED,
+                        "the DTLS handshake failed",
+                        self.verify.as_deref(),
+                    );
+                    return Err(self.fail(status, f));
                 }
             }
         }
+        self.read_records()?;
+        self.check_alive()
+    }
+
+    fn read_records(&mut self) -> Result<()> {
         scratch::with(&PLAINTEXT, |buf| {
             while !self.packets.is_full() {
                 let Some(ctx) = self.ctx.as_mut() else { break };
@@ -116,26 +187,59 @@ impl Inner {
                     Ok(0) => break,
                     Ok(n) => {
                         self.packets.push(NO_ADDRESS, &buf[..n]);
+                        self.last_heard = Instant::now();
                     }
                     Err(e) if is_want(&e) => break,
                     Err(e) if e.high_level() == Some(codes::SslPeerCloseNotify) => {
                         // Answer with our own close_notify, as Godot does.
                         ctx.close();
                         self.status = Status::STATUS_DISCONNECTED;
-                        self.ctx = None;
+                        self.end();
                     }
                     Err(e) => {
-                        let f = Failure::mbedtls(
+                        let (status, f) = failure_of(
+                            ctx,
+                            e,
                             Error::ERR_CONNECTION_ERROR,
                             "the DTLS connection failed",
-                            e,
+                            None,
                         );
-                        return Err(self.fail(Status::STATUS_ERROR, f));
+                        return Err(self.fail(status, f));
                     }
                 }
             }
             Ok(())
         })
+    }
+
+    /// Ends a connected peer that the transport reports gone, or that has
+    /// been silent for longer than its idle timeout.
+    fn check_alive(&mut self) -> Result<()> {
+        let Some(ctx) = self.ctx.as_mut() else {
+            return Ok(());
+        };
+        if let Some(gone) = ctx.io_mut().and_then(DatagramIo::take_gone) {
+            let f = Failure::new(
+                Error::ERR_CONNECTION_ERROR,
+                format!("the DTLS connection failed: {}", gone.message),
+            );
+            return Err(self.fail(Status::STATUS_ERROR, f));
+        }
+        let silent = self.last_heard.elapsed();
+        match self.idle_timeout {
+            Some(limit) if silent >= limit => {
+                let f = Failure::new(
+                    Error::ERR_TIMEOUT,
+                    format!(
+                        "the DTLS connection timed out: nothing received from the peer for {} ms (idle timeout {} ms)",
+                        silent.as_millis(),
+                        limit.as_millis()
+                    ),
+                );
+                Err(self.fail(Status::STATUS_ERROR, f))
+            }
+            _ => Ok(()),
+        }
     }
 }
 
@@ -162,8 +266,29 @@ impl PacketPeerDtls {
                 status,
                 ctx,
                 packets: DatagramQueue::new(RECEIVE_QUEUE_BYTES),
+                verify: None,
+                slot: None,
+                last_heard: Instant::now(),
+                idle_timeout: None,
+                handshake_timeout: HandshakeTimeout::CLIENT_DEFAULT,
             }),
         }
+    }
+
+    /// A server's new connection, handshaking in `ctx`, holding `slot`
+    /// until its handshake ends.
+    pub(crate) fn accepted(
+        ctx: DtlsContext,
+        slot: HandshakeSlot,
+        idle_timeout: Option<Duration>,
+    ) -> Self {
+        let peer = Self::with(Status::STATUS_HANDSHAKING, Some(ctx));
+        {
+            let mut inner = peer.lock();
+            inner.slot = Some(slot);
+            inner.idle_timeout = idle_timeout;
+        }
+        peer
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -215,8 +340,11 @@ impl PacketPeerDtls {
                 "the peer is already connecting or connected",
             ));
         }
-        let mut ctx = new_context(Arc::new(client_config(options)?));
+        let (config, verify) = client_config(options, inner.handshake_timeout, name)?;
+        let mut ctx = new_context(Arc::new(config));
         inner.packets.clear();
+        inner.verify = verify;
+        inner.last_heard = Instant::now();
         let sni = (!name.is_empty()).then_some(name);
         match ctx.establish(DatagramIo::new(udp), sni) {
             Ok(()) => {
@@ -230,11 +358,14 @@ impl PacketPeerDtls {
                 Ok(())
             }
             Err(e) => {
-                let status = failed_handshake_status(&ctx, &e);
-                Err(inner.fail(
-                    status,
-                    Failure::mbedtls(Error::FAILED, "cannot start the DTLS handshake", e),
-                ))
+                let (status, f) = failure_of(
+                    &mut ctx,
+                    e,
+                    Error::FAILED,
+                    "cannot start the DTLS handshake",
+                    inner.verify.as_deref(),
+                );
+                Err(inner.fail(status, f))
             }
         }
     }
@@ -261,6 +392,10 @@ impl PacketPeerDtls {
     /// Godot's `poll()`: drives the handshake and its retransmissions, and
     /// reads what arrived. `Err` when this call ended the connection in an
     /// error (the status says which); otherwise `Ok`, whatever the status.
+    /// A connected peer ends in `STATUS_ERROR` when its transport reports
+    /// the other side gone (ICMP port unreachable: the server's process
+    /// ended) or, with an idle timeout, when the other side has been silent
+    /// for that long.
     pub fn poll(&self) -> Result<()> {
         self.lock().pump()
     }
@@ -283,15 +418,48 @@ impl PacketPeerDtls {
             Status::STATUS_HANDSHAKING => {}
             _ => return,
         }
-        inner.ctx = None;
+        inner.end();
         inner.status = Status::STATUS_DISCONNECTED;
+    }
+
+    /// Ends the connection in `STATUS_ERROR` once nothing has been received
+    /// from the other side for `timeout` (checked by `poll` and the reads),
+    /// or never (`None`, the default, as in Godot). DTLS has no keep-alive:
+    /// the other side must send something at least that often.
+    pub fn set_idle_timeout(&self, timeout: Option<Duration>) {
+        self.lock().idle_timeout = timeout;
+    }
+
+    /// The idle timeout, `None` when there is none.
+    pub fn idle_timeout(&self) -> Option<Duration> {
+        self.lock().idle_timeout
+    }
+
+    /// How long the other side has been silent: the time since its last
+    /// packet (or since the handshake ended or started, if it sent none).
+    /// Only packets that decrypt count: spoofed datagrams keep nobody alive.
+    pub fn idle_time(&self) -> Duration {
+        self.lock().last_heard.elapsed()
+    }
+
+    /// How the next `connect_to_peer` waits for the server: the first
+    /// retransmission interval, doubled up to the largest, after which the
+    /// handshake fails (default: 1 s to 60 s, mbedTLS's and Godot's).
+    pub fn set_handshake_timeout(&self, timeout: HandshakeTimeout) {
+        self.lock().handshake_timeout = timeout;
+    }
+
+    /// The handshake timeout of the next `connect_to_peer`.
+    pub fn handshake_timeout(&self) -> HandshakeTimeout {
+        self.lock().handshake_timeout
     }
 
     /// Godot's `put_packet(buffer)`: sends one packet as one record.
     /// `ERR_UNCONFIGURED` unless connected; `ERR_INVALID_PARAMETER` above
     /// `get_max_packet_size` (the connection survives); `ERR_BUSY` when the
     /// socket cannot take it now; `ERR_CONNECTION_ERROR` when the connection
-    /// failed (status `STATUS_ERROR`).
+    /// failed (status `STATUS_ERROR`): the transport failed (its UDPServer
+    /// was stopped, say) or reports the other side gone.
     pub fn put_packet(&self, data: &[u8]) -> Result<()> {
         let mut inner = self.lock();
         let max = Self::max_packet_size(&inner);
@@ -317,14 +485,20 @@ impl PacketPeerDtls {
             ));
         }
         match Io::send(ctx, data) {
-            Ok(_) => Ok(()),
+            Ok(_) => inner.check_alive(),
             Err(e) if is_want(&e) => Err(Failure::new(
                 Error::ERR_BUSY,
                 "the socket cannot take the packet now",
             )),
             Err(e) => {
-                let f = Failure::mbedtls(Error::ERR_CONNECTION_ERROR, "cannot send the packet", e);
-                Err(inner.fail(Status::STATUS_ERROR, f))
+                let (status, f) = failure_of(
+                    ctx,
+                    e,
+                    Error::ERR_CONNECTION_ERROR,
+                    "cannot send the packet",
+                    None,
+                );
+                Err(inner.fail(status, f))
             }
         }
     }

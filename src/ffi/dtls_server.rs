@@ -3,14 +3,14 @@
 use std::sync::Arc;
 
 use super::crypto_key::gdtls_crypto_key;
-use super::ffi_guard;
 use super::handle::{self, impl_handle};
 use super::packet_peer_dtls::gdtls_packet_peer_dtls;
 use super::packet_peer_udp::gdtls_packet_peer_udp;
 use super::tls_options::gdtls_tls_options;
 use super::x509_certificate::gdtls_x509_certificate;
-use crate::dtls::DtlsServer;
-use crate::error::Error;
+use super::{duration_arg, duration_out, ffi_guard, set_out};
+use crate::dtls::{DtlsServer, HandshakeTimeout};
+use crate::error::{Error, Failure};
 
 /// Godot's `DTLSServer`: turns connected UDP peers (from a
 /// `gdtls_udp_server`) into DTLS connections, with cookies against
@@ -99,4 +99,144 @@ pub extern "C" fn gdtls_dtls_server_take_connection(
         let udp = handle::get(udp, "udp")?;
         Ok(handle::new_handle(Arc::new(server.take_connection(udp))))
     })
+}
+
+/// Sets how the handshakes of connections taken from now on wait for their
+/// client: the first retransmission interval `min_msec`, doubled after each
+/// unanswered flight up to `max_msec`, after which the handshake fails
+/// (`GDTLS_STATUS_ERROR`) and its memory is freed. The default, 1000 and
+/// 8000 ms (15 s in all), is shorter than a client's (1000 and 60000 ms, as
+/// in Godot), so that handshakes a client abandoned do not last 2 minutes.
+///
+/// Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` when `min_msec` is 0
+/// or more than `max_msec`, or for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_dtls_server_set_handshake_timeout_msec(
+    server: *mut gdtls_dtls_server,
+    min_msec: u32,
+    max_msec: u32,
+) -> Error {
+    ffi_guard!({
+        let server = handle::get(server, "server")?;
+        server
+            .set_handshake_timeout(HandshakeTimeout::new(min_msec, max_msec)?)
+            .map(|()| Error::OK)
+    })
+}
+
+/// Stores the first and the largest retransmission interval of new
+/// connections' handshakes, in milliseconds, through `min_msec` and
+/// `max_msec` (either may be NULL). Returns `GDTLS_OK`, or
+/// `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+///
+/// # Safety
+/// `min_msec` and `max_msec` are each NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gdtls_dtls_server_get_handshake_timeout_msec(
+    server: *mut gdtls_dtls_server,
+    min_msec: *mut u32,
+    max_msec: *mut u32,
+) -> Error {
+    ffi_guard!({
+        let timeout = handle::get(server, "server")?.handshake_timeout();
+        set_out(min_msec, timeout.min_ms());
+        set_out(max_msec, timeout.max_ms());
+        Ok(Error::OK)
+    })
+}
+
+/// Sets the idle timeout of connections taken from now on: a connected
+/// peer from which nothing has been received for `msec` milliseconds ends
+/// in `GDTLS_STATUS_ERROR` at its next poll or read (its mbedTLS state is
+/// freed then; the handle stays the host's to free). 0, the default, keeps
+/// silent peers for ever, as Godot does. DTLS has no keep-alive: clients
+/// must send something more often than that. See
+/// `gdtls_packet_peer_dtls_get_idle_time_msec` for a policy of your own.
+///
+/// Returns `GDTLS_OK`, or `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_dtls_server_set_idle_timeout_msec(
+    server: *mut gdtls_dtls_server,
+    msec: u32,
+) -> Error {
+    ffi_guard!(handle::get(server, "server").map(|s| {
+        s.set_idle_timeout(duration_arg(msec));
+        Error::OK
+    }))
+}
+
+/// Returns the idle timeout of new connections in milliseconds; 0 for none
+/// or for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_dtls_server_get_idle_timeout_msec(server: *mut gdtls_dtls_server) -> u32 {
+    ffi_guard!(handle::get(server, "server").map(|s| duration_out(s.idle_timeout())))
+}
+
+/// Sets how many handshakes the server runs at once: `max_total` in all
+/// (default 256) and `max_per_source` from one IPv4 address or IPv6 /64
+/// (default 32, for players behind one NAT). A handshake holds its place
+/// from the ClientHello whose cookie verifies until it is connected,
+/// fails, times out or is freed. Over either limit, such a ClientHello is
+/// dropped before mbedTLS reads it (the `take_connection` peer is
+/// `GDTLS_STATUS_ERROR`) and the client's own retransmission gets through
+/// once there is room; so one host cycling through source ports cannot
+/// hold more than `max_per_source` contexts (about 40 KiB each). Lowering a
+/// limit ends no handshake.
+///
+/// Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a negative limit or
+/// a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_dtls_server_set_max_handshakes(
+    server: *mut gdtls_dtls_server,
+    max_total: i32,
+    max_per_source: i32,
+) -> Error {
+    ffi_guard!({
+        let server = handle::get(server, "server")?;
+        let limit = |n: i32, name: &str| {
+            usize::try_from(n).map_err(|_| {
+                Failure::new(
+                    Error::ERR_INVALID_PARAMETER,
+                    format!("{name} must be 0 or more, not {n}"),
+                )
+            })
+        };
+        server.set_max_handshakes(
+            limit(max_total, "max_total")?,
+            limit(max_per_source, "max_per_source")?,
+        );
+        Ok(Error::OK)
+    })
+}
+
+/// Stores the two limits of `gdtls_dtls_server_set_max_handshakes` through
+/// `max_total` and `max_per_source` (either may be NULL). Returns
+/// `GDTLS_OK`, or `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+///
+/// # Safety
+/// `max_total` and `max_per_source` are each NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gdtls_dtls_server_get_max_handshakes(
+    server: *mut gdtls_dtls_server,
+    max_total: *mut i32,
+    max_per_source: *mut i32,
+) -> Error {
+    ffi_guard!({
+        let (total, per_source) = handle::get(server, "server")?.max_handshakes();
+        set_out(max_total, i32::try_from(total).unwrap_or(i32::MAX));
+        set_out(
+            max_per_source,
+            i32::try_from(per_source).unwrap_or(i32::MAX),
+        );
+        Ok(Error::OK)
+    })
+}
+
+/// Returns how many connections taken from `server` are handshaking now
+/// (taken, and not yet connected, failed, timed out or freed); 0 for a bad
+/// handle.
+#[no_mangle]
+pub extern "C" fn gdtls_dtls_server_get_handshake_count(server: *mut gdtls_dtls_server) -> i32 {
+    ffi_guard!(handle::get(server, "server")
+        .map(|s| i32::try_from(s.handshakes_in_progress()).unwrap_or(i32::MAX)))
 }

@@ -82,6 +82,18 @@ impl FailValue for i32 {
     }
 }
 
+impl FailValue for u32 {
+    fn fail_value(_: &Failure) -> Self {
+        0
+    }
+}
+
+impl FailValue for u64 {
+    fn fail_value(_: &Failure) -> Self {
+        0
+    }
+}
+
 impl FailValue for usize {
     fn fail_value(_: &Failure) -> Self {
         0
@@ -216,6 +228,16 @@ pub(crate) unsafe fn buf_arg<'a>(buf: *mut u8, cap: usize) -> Result<&'a mut [u8
         ));
     }
     Ok(std::slice::from_raw_parts_mut(buf, cap))
+}
+
+/// A timeout in milliseconds from C, where 0 means none.
+pub(crate) fn duration_arg(msec: u32) -> Option<std::time::Duration> {
+    (msec > 0).then(|| std::time::Duration::from_millis(msec.into()))
+}
+
+/// A timeout for C, in milliseconds, 0 for none.
+pub(crate) fn duration_out(timeout: Option<std::time::Duration>) -> u32 {
+    timeout.map_or(0, |t| u32::try_from(t.as_millis()).unwrap_or(u32::MAX))
 }
 
 /// Stores `value` through an optional out-parameter.

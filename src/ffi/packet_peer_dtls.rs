@@ -7,8 +7,11 @@ use super::handle::{self, impl_handle};
 use super::packet_peer_udp::gdtls_packet_peer_udp;
 use super::tls_options::gdtls_tls_options;
 use super::x509_certificate::gdtls_x509_certificate;
-use super::{buf_arg, bytes_arg, ffi_guard, opt_str_arg, packet_out, FailValue};
-use crate::dtls::{PacketPeerDtls, Status};
+use super::{
+    buf_arg, bytes_arg, duration_arg, duration_out, ffi_guard, opt_str_arg, packet_out, set_out,
+    FailValue,
+};
+use crate::dtls::{HandshakeTimeout, PacketPeerDtls, Status};
 use crate::error::{Error, Failure};
 
 /// Godot's `PacketPeerDTLS`: one DTLS connection over a UDP peer, as a
@@ -109,11 +112,19 @@ pub unsafe extern "C" fn gdtls_packet_peer_dtls_connect_to_peer_godot3(
 /// when their timers expire, and reads received packets. Call it often
 /// (every frame). Never blocks.
 ///
+/// A connected peer also ends in `GDTLS_STATUS_ERROR` when its socket
+/// reports the other side gone (ICMP port unreachable: the server's process
+/// ended; a handshake carries on, the server may be starting) or when its
+/// idle timeout passes (`gdtls_packet_peer_dtls_set_idle_timeout_msec`).
+///
 /// Returns `GDTLS_OK`, whatever the status, unless this call ended the
 /// connection in an error: then the error (`GDTLS_FAILED` for a failed
-/// handshake, `GDTLS_ERR_CONNECTION_ERROR` later), with the reason, including
-/// mbedTLS's, in `gdtls_get_last_error_message`. `GDTLS_ERR_INVALID_PARAMETER`
-/// for a bad handle.
+/// handshake, `GDTLS_ERR_TIMEOUT` for a handshake or an idle timeout,
+/// `GDTLS_ERR_CONNECTION_ERROR` for a connection that failed or whose other
+/// side is gone), with the reason in words in
+/// `gdtls_get_last_error_message`: which certificate failed and why (when
+/// it expired, which names it carries), what the transport said, or
+/// mbedTLS's error. `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
 #[no_mangle]
 pub extern "C" fn gdtls_packet_peer_dtls_poll(peer: *mut gdtls_packet_peer_dtls) -> Error {
     ffi_guard!(handle::get(peer, "peer")
@@ -212,4 +223,89 @@ pub extern "C" fn gdtls_packet_peer_dtls_get_max_packet_size(
 ) -> i32 {
     ffi_guard!(handle::get(peer, "peer")
         .map(|p| i32::try_from(p.get_max_packet_size()).unwrap_or(i32::MAX)))
+}
+
+/// Sets the peer's idle timeout: once connected, when nothing has been
+/// received from the other side for `msec` milliseconds, the peer ends in
+/// `GDTLS_STATUS_ERROR` at its next poll or read, with
+/// `GDTLS_ERR_TIMEOUT` (its mbedTLS state is freed then; the handle stays
+/// the host's to free). 0, the default, keeps a silent peer for ever, as
+/// Godot does. DTLS has no keep-alive: the other side must send something
+/// more often than that. A server sets it for its new connections with
+/// `gdtls_dtls_server_set_idle_timeout_msec`.
+///
+/// Returns `GDTLS_OK`, or `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_packet_peer_dtls_set_idle_timeout_msec(
+    peer: *mut gdtls_packet_peer_dtls,
+    msec: u32,
+) -> Error {
+    ffi_guard!(handle::get(peer, "peer").map(|p| {
+        p.set_idle_timeout(duration_arg(msec));
+        Error::OK
+    }))
+}
+
+/// Returns the peer's idle timeout in milliseconds; 0 for none or for a
+/// bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_packet_peer_dtls_get_idle_timeout_msec(
+    peer: *mut gdtls_packet_peer_dtls,
+) -> u32 {
+    ffi_guard!(handle::get(peer, "peer").map(|p| duration_out(p.idle_timeout())))
+}
+
+/// Returns how long, in milliseconds, the other side has been silent: the
+/// time since its last packet that decrypted (spoofed datagrams do not
+/// count), or since the handshake ended or started. For a game's own
+/// policy (warn, then drop) beside or instead of the idle timeout. 0 for a
+/// bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_packet_peer_dtls_get_idle_time_msec(
+    peer: *mut gdtls_packet_peer_dtls,
+) -> u64 {
+    ffi_guard!(handle::get(peer, "peer")
+        .map(|p| u64::try_from(p.idle_time().as_millis()).unwrap_or(u64::MAX)))
+}
+
+/// Sets how the peer's next `connect_to_peer` waits for the server: the
+/// first retransmission interval `min_msec`, doubled after each unanswered
+/// flight up to `max_msec`, after which the handshake fails with
+/// `GDTLS_ERR_TIMEOUT`. The default is Godot's and mbedTLS's: 1000 and
+/// 60000 ms (123 s in all).
+///
+/// Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` when `min_msec` is 0
+/// or more than `max_msec`, or for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_packet_peer_dtls_set_handshake_timeout_msec(
+    peer: *mut gdtls_packet_peer_dtls,
+    min_msec: u32,
+    max_msec: u32,
+) -> Error {
+    ffi_guard!({
+        let peer = handle::get(peer, "peer")?;
+        peer.set_handshake_timeout(HandshakeTimeout::new(min_msec, max_msec)?);
+        Ok(Error::OK)
+    })
+}
+
+/// Stores the first and the largest retransmission interval of the peer's
+/// next handshake, in milliseconds, through `min_msec` and `max_msec`
+/// (either may be NULL). Returns `GDTLS_OK`, or
+/// `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+///
+/// # Safety
+/// `min_msec` and `max_msec` are each NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gdtls_packet_peer_dtls_get_handshake_timeout_msec(
+    peer: *mut gdtls_packet_peer_dtls,
+    min_msec: *mut u32,
+    max_msec: *mut u32,
+) -> Error {
+    ffi_guard!({
+        let timeout = handle::get(peer, "peer")?.handshake_timeout();
+        set_out(min_msec, timeout.min_ms());
+        set_out(max_msec, timeout.max_ms());
+        Ok(Error::OK)
+    })
 }

@@ -146,7 +146,10 @@ pub unsafe extern "C" fn gdtls_packet_peer_udp_set_dest_address(
 /// `GDTLS_ERR_BUSY` when the socket's send buffer is full (try again);
 /// `GDTLS_ERR_INVALID_PARAMETER` for more than
 /// `gdtls_packet_peer_udp_get_max_packet_size` bytes or NULL data with a
-/// length; `GDTLS_FAILED` when the system refuses to send.
+/// length; `GDTLS_ERR_CONNECTION_ERROR` when the system reports that an
+/// earlier datagram of a connected peer was refused (ICMP port
+/// unreachable: nothing listens at the destination; reported once);
+/// `GDTLS_FAILED` when the system refuses to send.
 ///
 /// # Safety
 /// `data` is NULL or readable for `len` bytes.
@@ -170,8 +173,11 @@ pub unsafe extern "C" fn gdtls_packet_peer_udp_put_packet(
 ///
 /// Returns `GDTLS_OK`; `GDTLS_ERR_PARAMETER_RANGE_ERROR` when `cap` is too
 /// small (the datagram stays queued and `*out_len` is the size it needs);
-/// `GDTLS_ERR_UNAVAILABLE` when none is waiting; `GDTLS_FAILED` without a
-/// socket; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+/// `GDTLS_ERR_UNAVAILABLE` when none is waiting;
+/// `GDTLS_ERR_CONNECTION_ERROR`, once, when none is waiting and a datagram
+/// of a connected peer was refused (ICMP port unreachable: nothing listens
+/// at the destination); `GDTLS_FAILED` without a socket;
+/// `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
 ///
 /// # Safety
 /// `buf` is NULL or writable for `cap` bytes; `out_len` is NULL or writable.
@@ -306,7 +312,10 @@ pub struct gdtls_udp_callbacks {
     pub user_data: *mut c_void,
     /// Required. Sends one datagram of `len` bytes. Returns 0 when it was
     /// sent (or lost, as networks lose datagrams), `GDTLS_ERR_BUSY` when it
-    /// cannot be taken now, or any other `gdtls_error` for a failure.
+    /// cannot be taken now, `GDTLS_ERR_CONNECTION_ERROR` when the peer is
+    /// known to be gone (a connected DTLS peer over it then ends in
+    /// `GDTLS_STATUS_ERROR`; a handshake carries on), or any other
+    /// `gdtls_error` for a failure.
     pub send:
         Option<unsafe extern "C" fn(user_data: *mut c_void, data: *const u8, len: usize) -> i32>,
     /// Required. Copies the next waiting datagram into `buf` (`cap` bytes,
@@ -345,6 +354,10 @@ impl Transport for HostCallbacks {
             code if code == Error::ERR_BUSY as i32 => Err(Failure::new(
                 Error::ERR_BUSY,
                 "the host's send callback is busy",
+            )),
+            code if code == Error::ERR_CONNECTION_ERROR as i32 => Err(Failure::new(
+                Error::ERR_CONNECTION_ERROR,
+                "the host's send callback reports the peer gone",
             )),
             code => Err(Failure::new(
                 Error::FAILED,

@@ -60,6 +60,9 @@ struct State {
     last_from: Option<SocketAddr>,
     broadcast: bool,
     recv_buf_size: usize,
+    /// An ICMP "port unreachable" the socket reported while the queue was
+    /// being filled, kept for the first read that finds the queue empty.
+    refusal: Option<Failure>,
 }
 
 /// Godot's `PacketPeerUDP`.
@@ -102,6 +105,7 @@ impl PacketPeerUdp {
                 last_from: dest,
                 broadcast: false,
                 recv_buf_size: DEFAULT_RECV_BUF_SIZE,
+                refusal: None,
             }),
         }
     }
@@ -175,6 +179,7 @@ impl PacketPeerUdp {
         }
         state.link = Link::Closed;
         state.connected = false;
+        state.refusal = None;
     }
 
     /// Godot's `connect_to_host(host, port)`: only datagrams from that
@@ -203,6 +208,7 @@ impl PacketPeerUdp {
             socket.connect(addr)?;
             queue.clear();
         }
+        state.refusal = None;
         state.connected = true;
         state.dest = Some(addr);
         Ok(())
@@ -260,7 +266,10 @@ impl PacketPeerUdp {
 
     /// Godot's `put_packet(buffer)`: sends one datagram to the destination.
     /// A peer with a destination but no socket opens one first, as Godot's
-    /// does. `ERR_BUSY` when the socket's buffer is full.
+    /// does. `ERR_BUSY` when the socket's buffer is full;
+    /// `ERR_CONNECTION_ERROR` when the system reports that an earlier
+    /// datagram was refused (ICMP "port unreachable") and no read reported
+    /// it yet.
     pub fn put_packet(&self, data: &[u8]) -> Result<()> {
         if data.len() > MAX_DATAGRAM {
             return Err(Failure::new(
@@ -301,7 +310,16 @@ impl PacketPeerUdp {
             Link::Closed => Err(not_bound()),
             // Stop once the queue is full: the socket keeps the rest.
             Link::Own { socket, queue } => {
-                fill(queue, usize::MAX, |buf| socket.recv(buf))?;
+                let mut read = || fill(queue, usize::MAX, |buf| socket.recv(buf));
+                match read() {
+                    // The system reports a refusal ahead of what is still
+                    // queued, which is read on.
+                    Err(refusal) if refusal.code == Error::ERR_CONNECTION_ERROR => {
+                        state.refusal = Some(refusal);
+                        read()?;
+                    }
+                    other => other?,
+                }
                 Ok(f(queue))
             }
             Link::Shared(link) => link.with_inbox(f),
@@ -328,15 +346,33 @@ impl PacketPeerUdp {
     /// Godot's `get_packet()`, into `buf`: copies and removes the next
     /// packet, or leaves it queued when `buf` is too small for it.
     /// `ERR_UNAVAILABLE` when none is waiting, `FAILED` without a socket.
+    /// A connected peer whose destination answered with ICMP "port
+    /// unreachable" (nothing listens there) gets `ERR_CONNECTION_ERROR`
+    /// once, when no packet is left before it.
     pub fn get_packet(&self, buf: &mut [u8]) -> Result<PacketRead> {
         let mut state = self.lock();
         let read = Self::with_queue(&mut state, |q| q.take_into(buf))?;
-        let (from, read) =
-            read.ok_or_else(|| Failure::new(Error::ERR_UNAVAILABLE, "no packet is waiting"))?;
+        let (from, read) = match read {
+            Some(next) => next,
+            None => {
+                return Err(state.refusal.take().unwrap_or_else(|| {
+                    Failure::new(Error::ERR_UNAVAILABLE, "no packet is waiting")
+                }))
+            }
+        };
         if let PacketRead::Read(_) = read {
             state.last_from = Some(from);
         }
         Ok(read)
+    }
+
+    /// Runs `f` on the next packet without taking it; `None` when there is
+    /// none (or no socket).
+    pub(crate) fn peek_packet<R>(&self, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+        let mut state = self.lock();
+        Self::with_queue(&mut state, |q| q.front().map(|(_, data)| f(data)))
+            .ok()
+            .flatten()
     }
 
     /// `get_packet` into a new vector.

@@ -228,6 +228,75 @@ static void test_session(const char *ip) {
     gdtls_udp_server_free(s.udp);
 }
 
+/* A server drops a client that went silent (idle timeout), and a client
+ * notices a server whose socket closed (ICMP port unreachable). */
+static void test_dead_peers(void) {
+    server s = {gdtls_udp_server_new(), gdtls_dtls_server_new(), NULL, 0};
+    CHECK(gdtls_udp_server_listen(s.udp, 0, "127.0.0.1") == GDTLS_OK);
+    gdtls_tls_options *server_opts = gdtls_tls_options_server(key, cert);
+    CHECK(gdtls_dtls_server_setup(s.dtls, server_opts) == GDTLS_OK);
+    CHECK(gdtls_dtls_server_set_idle_timeout_msec(s.dtls, 300) == GDTLS_OK);
+    CHECK(gdtls_dtls_server_set_max_handshakes(s.dtls, 4, 2) == GDTLS_OK);
+    int port = gdtls_udp_server_get_local_port(s.udp);
+    gdtls_packet_peer_udp *udp;
+    gdtls_packet_peer_dtls *c = start_client(port, "127.0.0.1", &udp);
+    gdtls_tls_options *trusting = gdtls_tls_options_client(cert, NULL);
+    CHECK(gdtls_packet_peer_dtls_set_handshake_timeout_msec(c, 200, 3200) == GDTLS_OK);
+    CHECK(gdtls_packet_peer_dtls_connect_to_peer(c, udp, "localhost", trusting) == GDTLS_OK);
+    gdtls_packet_peer_udp_free(udp);
+    for (int i = 0; i < 5000 && gdtls_dtls_server_get_handshake_count(s.dtls) == 0; i++) {
+        server_frame(&s);
+        gdtls_packet_peer_dtls_poll(c);
+        sleep_ms(1);
+    }
+    CHECK(gdtls_dtls_server_get_handshake_count(s.dtls) == 1);
+    CHECK(settle(&s, c) == GDTLS_STATUS_CONNECTED);
+    CHECK(gdtls_dtls_server_get_handshake_count(s.dtls) == 0);
+    CHECK(s.peer && gdtls_packet_peer_dtls_get_idle_timeout_msec(s.peer) == 300);
+
+    /* The client stays silent: the server's peer times out. */
+    gdtls_error ended = GDTLS_OK;
+    for (int i = 0; i < 5000 && ended == GDTLS_OK; i++) {
+        ended = gdtls_packet_peer_dtls_poll(s.peer);
+        sleep_ms(1);
+    }
+    CHECK(ended == GDTLS_ERR_TIMEOUT);
+    CHECK(strstr(gdtls_get_last_error_message(), "timed out") != NULL);
+    CHECK(gdtls_packet_peer_dtls_get_status(s.peer) == GDTLS_STATUS_ERROR);
+    CHECK(gdtls_packet_peer_dtls_get_idle_time_msec(s.peer) >= 300);
+
+    /* It said goodbye: a client that is alive learns it was dropped. */
+    for (int i = 0; i < 5000 && gdtls_packet_peer_dtls_get_status(c) == GDTLS_STATUS_CONNECTED; i++) {
+        gdtls_packet_peer_dtls_poll(c);
+        sleep_ms(1);
+    }
+    CHECK(gdtls_packet_peer_dtls_get_status(c) == GDTLS_STATUS_DISCONNECTED);
+    gdtls_packet_peer_dtls_free(c);
+
+    /* The server's socket closes under a connected client: it hears of it. */
+    c = start_client(port, "127.0.0.1", &udp);
+    CHECK(gdtls_packet_peer_dtls_connect_to_peer(c, udp, "localhost", trusting) == GDTLS_OK);
+    gdtls_packet_peer_udp_free(udp);
+    CHECK(settle(&s, c) == GDTLS_STATUS_CONNECTED);
+    gdtls_udp_server_stop(s.udp);
+    CHECK(gdtls_packet_peer_dtls_put_packet(c, (const uint8_t *)"hello?", 6) == GDTLS_OK);
+    ended = GDTLS_OK;
+    for (int i = 0; i < 5000 && ended == GDTLS_OK; i++) {
+        ended = gdtls_packet_peer_dtls_poll(c);
+        sleep_ms(1);
+    }
+    CHECK(ended == GDTLS_ERR_CONNECTION_ERROR);
+    CHECK(strstr(gdtls_get_last_error_message(), "port unreachable") != NULL);
+    CHECK(gdtls_packet_peer_dtls_get_status(c) == GDTLS_STATUS_ERROR);
+
+    gdtls_packet_peer_dtls_free(c);
+    gdtls_packet_peer_dtls_free(s.peer);
+    gdtls_tls_options_free(trusting);
+    gdtls_tls_options_free(server_opts);
+    gdtls_dtls_server_free(s.dtls);
+    gdtls_udp_server_free(s.udp);
+}
+
 static void test_misuse(void) {
     gdtls_packet_peer_dtls *p = gdtls_packet_peer_dtls_new();
     gdtls_udp_server *wrong = gdtls_udp_server_new();
@@ -261,6 +330,7 @@ int main(int argc, char **argv) {
     test_unconnected();
     test_session("127.0.0.1");
     test_session("::1");
+    test_dead_peers();
     test_misuse();
 
     gdtls_x509_certificate_free(cert);

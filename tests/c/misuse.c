@@ -682,8 +682,39 @@ static void test_dtls_server(gdtls_crypto_key *empty_key, gdtls_crypto_key *publ
     SWEEP(DTLS_SERVER, true, REFUSED(gdtls_dtls_server_setup, (BAD, server_opts)));
     SWEEP(DTLS_SERVER, true, REFUSED(gdtls_dtls_server_setup_godot3, (BAD, key, cert, NULL)));
     SWEEP(DTLS_SERVER, true, FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_dtls_server_take_connection, (BAD, udp)));
+    uint32_t min_ms = 7, max_ms = 7;
+    int32_t total = 7, per_source = 7;
+    SWEEP(DTLS_SERVER, true, REFUSED(gdtls_dtls_server_set_handshake_timeout_msec, (BAD, 1000, 2000)));
+    SWEEP(DTLS_SERVER, true, REFUSED(gdtls_dtls_server_get_handshake_timeout_msec, (BAD, &min_ms, &max_ms)));
+    SWEEP(DTLS_SERVER, true, REFUSED(gdtls_dtls_server_set_idle_timeout_msec, (BAD, 1000)));
+    SWEEP(DTLS_SERVER, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_dtls_server_get_idle_timeout_msec, (BAD)));
+    SWEEP(DTLS_SERVER, true, REFUSED(gdtls_dtls_server_set_max_handshakes, (BAD, 10, 10)));
+    SWEEP(DTLS_SERVER, true, REFUSED(gdtls_dtls_server_get_max_handshakes, (BAD, &total, &per_source)));
+    SWEEP(DTLS_SERVER, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_dtls_server_get_handshake_count, (BAD)));
+    CHECK(min_ms == 7 && max_ms == 7 && total == 7 && per_source == 7);
 
     gdtls_dtls_server *s = gdtls_dtls_server_new();
+    /* Settings: impossible ones refused, the defaults kept; NULL outs. */
+    REFUSED(gdtls_dtls_server_set_handshake_timeout_msec, (s, 0, 1000));
+    REFUSED(gdtls_dtls_server_set_handshake_timeout_msec, (s, 2000, 1000));
+    REFUSED(gdtls_dtls_server_set_max_handshakes, (s, -1, 10));
+    REFUSED(gdtls_dtls_server_set_max_handshakes, (s, 10, INT_MIN));
+    QUIET(GDTLS_OK, gdtls_dtls_server_get_handshake_timeout_msec, (s, NULL, NULL));
+    QUIET(GDTLS_OK, gdtls_dtls_server_get_max_handshakes, (s, NULL, NULL));
+    CHECK(gdtls_dtls_server_get_handshake_timeout_msec(s, &min_ms, &max_ms) == GDTLS_OK);
+    CHECK(min_ms == 1000 && max_ms == 8000);
+    CHECK(gdtls_dtls_server_get_max_handshakes(s, &total, &per_source) == GDTLS_OK);
+    CHECK(total == 256 && per_source == 32);
+    QUIET(0u, gdtls_dtls_server_get_idle_timeout_msec, (s));
+    QUIET(0, gdtls_dtls_server_get_handshake_count, (s));
+    /* Settings before setup apply to it. */
+    CHECK(gdtls_dtls_server_set_handshake_timeout_msec(s, 1, UINT32_MAX) == GDTLS_OK);
+    CHECK(gdtls_dtls_server_set_idle_timeout_msec(s, UINT32_MAX) == GDTLS_OK);
+    CHECK(gdtls_dtls_server_get_idle_timeout_msec(s) == UINT32_MAX);
+    CHECK(gdtls_dtls_server_set_max_handshakes(s, 0, 0) == GDTLS_OK);
+    CHECK(gdtls_dtls_server_set_max_handshakes(s, INT32_MAX, INT32_MAX) == GDTLS_OK);
+    CHECK(gdtls_dtls_server_get_max_handshakes(s, &total, &per_source) == GDTLS_OK);
+    CHECK(total == INT32_MAX && per_source == INT32_MAX);
     /* Before any setup a server hands out disconnected peers. */
     gdtls_packet_peer_dtls *early = gdtls_dtls_server_take_connection(s, udp);
     CHECK(early != NULL && gdtls_packet_peer_dtls_get_status(early) == GDTLS_STATUS_DISCONNECTED);
@@ -703,6 +734,10 @@ static void test_dtls_server(gdtls_crypto_key *empty_key, gdtls_crypto_key *publ
     CHECK(gdtls_dtls_server_setup(s, server_opts) == GDTLS_OK);
     CHECK(gdtls_dtls_server_setup(s, server_opts) == GDTLS_OK);
     CHECK(gdtls_dtls_server_setup_godot3(s, key, cert, cert) == GDTLS_OK);
+    /* A setting changed after setup applies to the next connections. */
+    CHECK(gdtls_dtls_server_set_handshake_timeout_msec(s, 500, 4000) == GDTLS_OK);
+    CHECK(gdtls_dtls_server_get_handshake_timeout_msec(s, &min_ms, &max_ms) == GDTLS_OK);
+    CHECK(min_ms == 500 && max_ms == 4000);
     /* Nothing was received: no ClientHello, no handshake. */
     gdtls_packet_peer_dtls *nothing = gdtls_dtls_server_take_connection(s, udp);
     CHECK(nothing != NULL && gdtls_packet_peer_dtls_get_status(nothing) == GDTLS_STATUS_ERROR);
@@ -737,8 +772,23 @@ static void test_dtls_peer(gdtls_x509_certificate *empty_cert) {
     SWEEP(DTLS, true, REFUSED(gdtls_packet_peer_dtls_get_packet, (BAD, buf, sizeof buf, &len)));
     SWEEP(DTLS, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_dtls_get_available_packet_count, (BAD)));
     SWEEP(DTLS, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_dtls_get_max_packet_size, (BAD)));
+    uint32_t min_ms = 7, max_ms = 7;
+    SWEEP(DTLS, true, REFUSED(gdtls_packet_peer_dtls_set_idle_timeout_msec, (BAD, 1000)));
+    SWEEP(DTLS, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_dtls_get_idle_timeout_msec, (BAD)));
+    SWEEP(DTLS, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_dtls_get_idle_time_msec, (BAD)));
+    SWEEP(DTLS, true, REFUSED(gdtls_packet_peer_dtls_set_handshake_timeout_msec, (BAD, 1000, 2000)));
+    SWEEP(DTLS, true, REFUSED(gdtls_packet_peer_dtls_get_handshake_timeout_msec, (BAD, &min_ms, &max_ms)));
+    CHECK(min_ms == 7 && max_ms == 7);
 
     gdtls_packet_peer_dtls *p = gdtls_packet_peer_dtls_new();
+    REFUSED(gdtls_packet_peer_dtls_set_handshake_timeout_msec, (p, 0, 0));
+    REFUSED(gdtls_packet_peer_dtls_set_handshake_timeout_msec, (p, 3, 2));
+    CHECK(gdtls_packet_peer_dtls_get_handshake_timeout_msec(p, &min_ms, &max_ms) == GDTLS_OK);
+    CHECK(min_ms == 1000 && max_ms == 60000);
+    QUIET(GDTLS_OK, gdtls_packet_peer_dtls_get_handshake_timeout_msec, (p, NULL, NULL));
+    QUIET(0u, gdtls_packet_peer_dtls_get_idle_timeout_msec, (p));
+    CHECK(gdtls_packet_peer_dtls_set_idle_timeout_msec(p, 0) == GDTLS_OK);
+    CHECK(gdtls_packet_peer_dtls_get_idle_time_msec(p) < 60000);
     /* Not connected: nothing to send or read, and polling is harmless. */
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_dtls_put_packet, (p, (const uint8_t *)"x", 1));
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_dtls_put_packet, (p, NULL, 0));

@@ -128,3 +128,38 @@ pub fn server_options() -> TlsOptions {
 pub fn trusting_client() -> TlsOptions {
     TlsOptions::client(Some(identity().cert.clone()), "").unwrap()
 }
+
+/// The retried ClientHello a client sends after `hello_verify_request`:
+/// `hello` (a cookie-less ClientHello in one record) with the request's
+/// cookie, the next record and message sequence numbers, and its lengths
+/// grown to match. For tests that play a client's first two flights by
+/// hand, from many source ports, without a DTLS context each.
+pub fn with_cookie(hello: &[u8], hello_verify_request: &[u8]) -> Vec<u8> {
+    const RECORD: usize = 13;
+    const HANDSHAKE: usize = 12;
+    // HelloVerifyRequest body: server_version (2), cookie length, cookie.
+    let at = RECORD + HANDSHAKE + 2;
+    let cookie = &hello_verify_request[at + 1..at + 1 + usize::from(hello_verify_request[at])];
+    // ClientHello body: client_version (2), random (32), session id, cookie.
+    let session_id = RECORD + HANDSHAKE + 34;
+    let cookie_at = session_id + 1 + usize::from(hello[session_id]);
+    assert_eq!(hello[cookie_at], 0, "the first ClientHello has no cookie");
+    let mut out = Vec::with_capacity(hello.len() + cookie.len());
+    out.extend_from_slice(&hello[..cookie_at]);
+    out.push(cookie.len() as u8);
+    out.extend_from_slice(cookie);
+    out.extend_from_slice(&hello[cookie_at + 1..]);
+    let grow = |field: &mut [u8]| {
+        let mut n = field.iter().fold(0usize, |n, b| n << 8 | usize::from(*b));
+        n += cookie.len();
+        for (i, b) in field.iter_mut().rev().enumerate() {
+            *b = (n >> (8 * i)) as u8;
+        }
+    };
+    out[10] = 1; // record sequence number
+    grow(&mut out[11..13]); // record length
+    grow(&mut out[14..17]); // handshake length
+    out[18] = 1; // message sequence
+    grow(&mut out[22..25]); // fragment length
+    out
+}
