@@ -15,6 +15,7 @@ use mbedtls::pk::Pk;
 use mbedtls::rng::{CtrDrbg, OsEntropy};
 use mbedtls::x509::{Certificate, Time};
 
+use crate::der;
 use crate::error::{Error, Failure, Result};
 
 /// Godot's default subject and issuer for `generate_self_signed_certificate`.
@@ -255,9 +256,8 @@ impl CryptoKey {
             Pk::from_private_key(&input, None)
         };
         let kind = if public_only { "public" } else { "private" };
-        let pk = parsed.map_err(|e| {
-            Failure::mbedtls(Error::FAILED, &format!("cannot parse the {kind} key"), e)
-        })?;
+        let pk =
+            parsed.map_err(|e| parse_failure(&format!("cannot parse the {kind} key"), data, e))?;
         self.set_material(KeyMaterial::from_pk(pk, public_only)?);
         Ok(())
     }
@@ -334,9 +334,8 @@ impl X509Certificate {
         let chain = if data.windows(11).any(|w| w == b"-----BEGIN ") {
             parse_pem_chain(data)?
         } else {
-            let cert = Certificate::from_der(data).map_err(|e| {
-                Failure::mbedtls(Error::FAILED, "cannot parse the DER certificate", e)
-            })?;
+            let cert = Certificate::from_der(data)
+                .map_err(|e| parse_failure("cannot parse the DER certificate", data, e))?;
             let mut list = MbedtlsList::new();
             list.push(cert);
             list
@@ -400,9 +399,9 @@ fn parse_pem_chain(data: &[u8]) -> Result<MbedtlsList<Certificate>> {
             )
         })? + END.len();
         let cert = Certificate::from_pem(&mbedtls_input(&block[..end])).map_err(|e| {
-            Failure::mbedtls(
-                Error::FAILED,
+            parse_failure(
                 &format!("cannot parse certificate {}", index + 1),
+                &block[..end],
                 e,
             )
         })?;
@@ -417,6 +416,40 @@ fn parse_pem_chain(data: &[u8]) -> Result<MbedtlsList<Certificate>> {
         ));
     }
     Ok(list)
+}
+
+/// Why mbedTLS refused `data` (PEM or DER): an RSA key larger than it can
+/// use, said as such (mbedTLS only calls it an invalid key), or mbedTLS's
+/// own error.
+fn parse_failure(context: &str, data: &[u8], e: mbedtls::Error) -> Failure {
+    let max = *RSA_BITS.end() as usize;
+    match first_der(data).as_deref().and_then(der::rsa_modulus_bits) {
+        Some(bits) if bits > max => Failure::new(
+            Error::FAILED,
+            format!("{context}: its RSA key has {bits} bits, more than the {max} gdtls can use (mbedTLS's limit)"),
+        ),
+        _ => Failure::mbedtls(Error::FAILED, context, e),
+    }
+}
+
+/// The DER in `data`: `data` itself, or its first PEM block decoded.
+fn first_der(data: &[u8]) -> Option<std::borrow::Cow<'_, [u8]>> {
+    const BEGIN: &[u8] = b"-----BEGIN ";
+    let Some(start) = find(data, BEGIN) else {
+        return Some(data.into());
+    };
+    let body = &data[start..];
+    let body = &body[body.iter().position(|&b| b == b'\n')? + 1..];
+    let body = &body[..find(body, b"-----END ")?];
+    let text: Vec<u8> = body
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .ok()
+        .map(Into::into)
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

@@ -14,6 +14,7 @@
 //! against Godot's classes ports line by line.
 
 pub mod crypto;
+mod der;
 pub mod dtls;
 pub mod error;
 pub mod ffi;
@@ -26,7 +27,7 @@ pub mod udp;
 pub use crypto::{generate_rsa, generate_self_signed_certificate, CryptoKey, X509Certificate};
 pub use dtls::{
     DtlsServer, HandshakeTimeout, PacketPeerDtls, Status, DEFAULT_MAX_HANDSHAKES,
-    DEFAULT_MAX_HANDSHAKES_PER_SOURCE,
+    DEFAULT_MAX_HANDSHAKES_PER_SOURCE, MAX_CERTIFICATE_MESSAGE,
 };
 pub use error::{Error, Failure, Result};
 pub use tls_options::TlsOptions;

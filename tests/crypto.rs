@@ -281,3 +281,278 @@ fn errors_carry_godot_codes_and_words() {
         generate_self_signed_certificate(&a, "CN=a", "20200230000000x", "20300101000000");
     assert_eq!(bad_time.err().unwrap().code, Error::ERR_INVALID_PARAMETER);
 }
+
+/// DER: a tag, a length, a value.
+fn der(tag: u8, value: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    let len = value.len();
+    if len < 0x80 {
+        out.push(len as u8);
+    } else {
+        let bytes: Vec<u8> = len
+            .to_be_bytes()
+            .into_iter()
+            .skip_while(|b| *b == 0)
+            .collect();
+        out.push(0x80 | bytes.len() as u8);
+        out.extend(bytes);
+    }
+    out.extend_from_slice(value);
+    out
+}
+
+/// A positive INTEGER of `bits` bits, its top bit set (not a real key's
+/// number: only its size matters here).
+fn big_integer(bits: usize) -> Vec<u8> {
+    let mut n = vec![0u8];
+    n.push(0x80);
+    n.extend(std::iter::repeat_n(0x5a, bits / 8 - 1));
+    der(0x02, &n)
+}
+
+/// The PEM of an RSA private key (PKCS#1) with a `bits`-bit modulus.
+fn rsa_key_pem(bits: usize) -> String {
+    use base64::Engine;
+    let mut body = der(0x02, &[0]);
+    body.extend(big_integer(bits)); // n
+    body.extend(der(0x02, &[1, 0, 1])); // e
+    for _ in 0..6 {
+        body.extend(big_integer(bits / 2)); // d, p, q, dp, dq, qinv
+    }
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der(0x30, &body));
+    let lines: Vec<&str> = b64
+        .as_bytes()
+        .chunks(64)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect();
+    format!(
+        "-----BEGIN RSA PRIVATE KEY-----\n{}\n-----END RSA PRIVATE KEY-----\n",
+        lines.join("\n")
+    )
+}
+
+/// A certificate for `subject` whose key is a `bits`-bit RSA modulus (its
+/// signature is not real: parsing fails before anything checks it).
+fn certificate_der(bits: usize) -> Vec<u8> {
+    let rsa_oid = der(
+        0x30,
+        &[
+            der(0x06, &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 1]),
+            der(0x05, &[]),
+        ]
+        .concat(),
+    );
+    let sha256_rsa = der(
+        0x30,
+        &[
+            der(0x06, &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 11]),
+            der(0x05, &[]),
+        ]
+        .concat(),
+    );
+    let name = der(
+        0x30,
+        &der(
+            0x31,
+            &der(
+                0x30,
+                &[der(0x06, &[0x55, 4, 3]), der(0x0c, b"big")].concat(),
+            ),
+        ),
+    );
+    let validity = der(
+        0x30,
+        &[der(0x17, b"200101000000Z"), der(0x17, b"300101000000Z")].concat(),
+    );
+    let public_key = der(0x30, &[big_integer(bits), der(0x02, &[1, 0, 1])].concat());
+    let spki = der(
+        0x30,
+        &[rsa_oid, der(0x03, &[&[0u8][..], &public_key].concat())].concat(),
+    );
+    let version = der(0xa0, &der(0x02, &[2]));
+    let tbs = der(
+        0x30,
+        &[
+            version,
+            der(0x02, &[1]),
+            sha256_rsa.clone(),
+            name.clone(),
+            validity,
+            name,
+            spki,
+        ]
+        .concat(),
+    );
+    der(0x30, &[tbs, sha256_rsa, der(0x03, &[0, 1, 2, 3])].concat())
+}
+
+/// mbedTLS handles RSA keys of up to 8192 bits and calls a larger one an
+/// "invalid key tag or value"; gdtls says what it is.
+#[test]
+fn a_key_too_large_says_so() {
+    let key = CryptoKey::new();
+    for pem in [
+        rsa_key_pem(16384),
+        rsa_key_pem(16384).replace("RSA PRIVATE", "PRIVATE"),
+    ] {
+        let e = key.load_from_string(&pem, false).unwrap_err();
+        assert_eq!(e.code, Error::FAILED);
+        assert!(
+            e.message
+                .contains("its RSA key has 16384 bits, more than the 8192 gdtls can use"),
+            "{e}"
+        );
+    }
+    // A PKCS#8 wrapping of the same key.
+    let pkcs1 = {
+        use base64::Engine;
+        let pem = rsa_key_pem(16384);
+        let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .unwrap()
+    };
+    let rsa_oid = der(
+        0x30,
+        &[
+            der(0x06, &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 1]),
+            der(0x05, &[]),
+        ]
+        .concat(),
+    );
+    let pkcs8 = der(
+        0x30,
+        &[der(0x02, &[0]), rsa_oid, der(0x04, &pkcs1)].concat(),
+    );
+    let e = key.load_from_bytes(&pkcs8, false).unwrap_err();
+    assert!(e.message.contains("16384 bits"), "{e}");
+    // A key that is merely wrong is not called too large.
+    let e = key.load_from_string(&rsa_key_pem(2048), false).unwrap_err();
+    assert!(!e.message.contains("bits"), "{e}");
+    assert!(e.message.contains("PK - "), "{e}");
+
+    let cert = X509Certificate::new();
+    let e = cert.load_from_bytes(&certificate_der(16384)).unwrap_err();
+    assert!(e.message.contains("its RSA key has 16384 bits"), "{e}");
+    let tmp = support::TempDir::new("big-key");
+    let path = tmp.join("big.crt");
+    let pem = {
+        use base64::Engine;
+        let b64 = base64::engine::general_purpose::STANDARD.encode(certificate_der(16384));
+        format!("-----BEGIN CERTIFICATE-----\n{b64}\n-----END CERTIFICATE-----\n")
+    };
+    std::fs::write(&path, pem).unwrap();
+    let e = cert.load(&path).unwrap_err();
+    assert!(
+        e.message
+            .contains("certificate 1: its RSA key has 16384 bits"),
+        "{e}"
+    );
+    assert!(e.message.contains("big.crt"), "{e}");
+}
+
+/// Runs `f` on another thread and fails the test if it has not returned
+/// within 5 s (a read that blocks on a FIFO, say).
+fn within_5s<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(f()));
+    rx.recv_timeout(std::time::Duration::from_secs(5))
+        .expect("the call blocked")
+}
+
+/// Paths that are not key or certificate files are refused at once, with
+/// a reason: a FIFO (which would block a reader until a writer comes), a
+/// directory, a device that never ends, a file over the size limit.
+#[test]
+fn loading_refuses_what_is_not_a_small_regular_file() {
+    let tmp = support::TempDir::new("not-files");
+    let fifo = tmp.join("fifo.pem");
+    support::assert_success(
+        "mkfifo",
+        &support::run(std::process::Command::new("mkfifo").arg(&fifo)),
+    );
+    let big = tmp.join("big.pem");
+    let limit = gdtls::crypto::MAX_CRYPTO_FILE_SIZE;
+    std::fs::write(&big, vec![b'A'; limit as usize + 1]).unwrap();
+    let cases = [
+        (fifo, "not a regular file (a FIFO)"),
+        (tmp.path().to_path_buf(), "not a regular file (a directory)"),
+        (
+            "/dev/zero".into(),
+            "not a regular file (a character device)",
+        ),
+        (big, "more than the 1048576 bytes"),
+    ];
+    for (path, why) in cases {
+        let p = path.clone();
+        let key_error = within_5s(move || CryptoKey::new().load(&p, false).unwrap_err());
+        let p = path.clone();
+        let cert_error = within_5s(move || X509Certificate::new().load(&p).unwrap_err());
+        for e in [key_error, cert_error] {
+            assert_eq!(e.code, Error::ERR_INVALID_PARAMETER, "{e}");
+            assert!(e.message.contains(why), "{e}");
+            assert!(e.message.contains(&path.display().to_string()), "{e}");
+        }
+    }
+    // At the limit, a file is read (and then found not to be a key).
+    let at_limit = tmp.join("at-limit.pem");
+    std::fs::write(&at_limit, vec![b'A'; limit as usize]).unwrap();
+    let e = CryptoKey::new().load(&at_limit, false).unwrap_err();
+    assert_eq!(e.code, Error::FAILED, "{e}");
+}
+
+/// A certificate chain too large for a handshake message is refused by
+/// setup, where it would otherwise fail every handshake; the largest chain
+/// that fits works.
+#[test]
+fn setup_refuses_a_chain_too_large_for_a_handshake() {
+    use gdtls::{DtlsServer, MAX_CERTIFICATE_MESSAGE};
+    let key = Arc::new(generate_rsa(2048).unwrap());
+    let leaf =
+        generate_self_signed_certificate(&key, "CN=localhost", "20200101000000", "20991231000000")
+            .unwrap();
+    let pem = leaf.save_to_string().unwrap();
+    let der_len = {
+        use base64::Engine;
+        let b64: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+        base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .unwrap()
+            .len()
+    };
+    let fits = (MAX_CERTIFICATE_MESSAGE - 7) / (3 + der_len);
+    let chain = |copies: usize| {
+        let c = X509Certificate::new();
+        c.load_from_string(&pem.repeat(copies)).unwrap();
+        Arc::new(c)
+    };
+    let server = DtlsServer::new();
+    let too_big = server
+        .setup(&TlsOptions::server(key.clone(), chain(fits + 1)).unwrap())
+        .unwrap_err();
+    assert_eq!(too_big.code, Error::ERR_INVALID_PARAMETER);
+    assert!(
+        too_big
+            .message
+            .contains(&format!("more than the {MAX_CERTIFICATE_MESSAGE} bytes")),
+        "{too_big}"
+    );
+    assert!(
+        too_big
+            .message
+            .contains(&format!("({} certificates)", fits + 1)),
+        "{too_big}"
+    );
+
+    // The largest that fits: a verified handshake carries it.
+    let mut server =
+        support::dtls::Server::new("127.0.0.1", &TlsOptions::server(key, chain(fits)).unwrap());
+    let trusting = TlsOptions::client(Some(chain(1)), "").unwrap();
+    let c = support::dtls::client("127.0.0.1", server.port(), "localhost", Some(&trusting));
+    support::dtls::settle(&mut server, &[&c]);
+    assert_eq!(c.get_status(), gdtls::Status::STATUS_CONNECTED);
+    println!(
+        "{fits} certificates of {der_len} bytes fit a handshake; {} do not",
+        fits + 1
+    );
+}

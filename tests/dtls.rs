@@ -290,31 +290,50 @@ fn disconnect_is_seen_by_the_other_side() {
     }
 }
 
-/// Certificates that must be refused, each with the right status.
+/// Certificates that must be refused, each with the right status and a
+/// message that says what is wrong in words (from mbedTLS's verification
+/// flags and the certificate itself).
 #[test]
-fn bad_certificates_are_refused_with_the_right_status() {
+fn bad_certificates_are_refused_with_the_right_status_and_reason() {
     let id = identity();
     let mut server = Server::new("127.0.0.1", &server_options());
     let attempt = |server: &mut Server, hostname: &str, options: &TlsOptions| {
         let c = client("127.0.0.1", server.port(), hostname, Some(options));
-        settle(server, &[&c]);
-        c.get_status()
+        let mut why = String::new();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while c.get_status() == Status::STATUS_HANDSHAKING {
+            assert!(Instant::now() < deadline, "handshake did not finish");
+            server.frame();
+            if let Err(e) = c.poll() {
+                why = e.message;
+            }
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        (c.get_status(), why)
+    };
+    let refused = |(status, why): (Status, String), expected: Status, says: &str| {
+        assert_eq!(status, expected, "{why}");
+        assert!(why.contains(says), "'{why}' does not say '{says}'");
+        assert!(!why.contains("HiError"), "{why}");
+        println!("refused: {why}");
     };
     // The certificate names "localhost", not another host.
-    assert_eq!(
+    refused(
         attempt(&mut server, "example.com", &trusting_client()),
-        Status::STATUS_ERROR_HOSTNAME_MISMATCH
+        Status::STATUS_ERROR_HOSTNAME_MISMATCH,
+        "certificate (CN=localhost, O=gdtls test) is for 'localhost', not for 'example.com'",
     );
     // The common name override replaces the host name for the check.
     let overridden = TlsOptions::client(Some(id.cert.clone()), "localhost").unwrap();
     assert_eq!(
-        attempt(&mut server, "example.com", &overridden),
+        attempt(&mut server, "example.com", &overridden).0,
         Status::STATUS_CONNECTED
     );
     let wrong_override = TlsOptions::client(Some(id.cert.clone()), "other.test").unwrap();
-    assert_eq!(
+    refused(
         attempt(&mut server, "localhost", &wrong_override),
-        Status::STATUS_ERROR_HOSTNAME_MISMATCH
+        Status::STATUS_ERROR_HOSTNAME_MISMATCH,
+        "not for 'other.test'",
     );
     // An untrusted certificate: another self-signed one is trusted instead.
     let other_key = generate_rsa(2048).unwrap();
@@ -328,18 +347,21 @@ fn bad_certificates_are_refused_with_the_right_status() {
         .unwrap(),
     );
     let untrusting = TlsOptions::client(Some(other), "").unwrap();
-    assert_eq!(
+    refused(
         attempt(&mut server, "localhost", &untrusting),
-        Status::STATUS_ERROR
+        Status::STATUS_ERROR,
+        "issued by 'CN=localhost, O=gdtls test', does not lead to a trusted CA \
+         (the trusted chain of the TLS options)",
     );
     // Not in the system's CA bundle either.
-    assert_eq!(
+    refused(
         attempt(
             &mut server,
             "localhost",
-            &TlsOptions::client(None, "").unwrap()
+            &TlsOptions::client(None, "").unwrap(),
         ),
-        Status::STATUS_ERROR
+        Status::STATUS_ERROR,
+        "does not lead to a trusted CA (the system's CA bundle, /",
     );
     // The wrong key: the same name and subject, signed by another key.
     let impostor = Arc::new(
@@ -355,9 +377,10 @@ fn bad_certificates_are_refused_with_the_right_status() {
         "127.0.0.1",
         &TlsOptions::server(Arc::new(other_key), impostor).unwrap(),
     );
-    assert_eq!(
+    refused(
         attempt(&mut impostor_server, "localhost", &trusting_client()),
-        Status::STATUS_ERROR
+        Status::STATUS_ERROR,
+        "does not lead to a trusted CA",
     );
     // An expired certificate, otherwise right.
     let expired = Arc::new(
@@ -374,18 +397,25 @@ fn bad_certificates_are_refused_with_the_right_status() {
         &TlsOptions::server(id.key.clone(), expired.clone()).unwrap(),
     );
     let trusting_expired = TlsOptions::client(Some(expired.clone()), "").unwrap();
-    assert_eq!(
+    refused(
         attempt(&mut expired_server, "localhost", &trusting_expired),
-        Status::STATUS_ERROR
+        Status::STATUS_ERROR,
+        "the server's certificate (CN=localhost) expired on 2020-01-01 00:00:00 UTC",
+    );
+    // Expired and for another host: both are said.
+    refused(
+        attempt(&mut expired_server, "example.com", &trusting_expired),
+        Status::STATUS_ERROR,
+        "is for 'localhost', not for 'example.com'; the server's certificate (CN=localhost) expired",
     );
     // An unsafe client accepts them all.
     let unsafe_client = TlsOptions::client_unsafe(None).unwrap();
     assert_eq!(
-        attempt(&mut expired_server, "whatever", &unsafe_client),
+        attempt(&mut expired_server, "whatever", &unsafe_client).0,
         Status::STATUS_CONNECTED
     );
     assert_eq!(
-        attempt(&mut impostor_server, "", &unsafe_client),
+        attempt(&mut impostor_server, "", &unsafe_client).0,
         Status::STATUS_CONNECTED
     );
 }
@@ -450,5 +480,36 @@ fn server_certificate_chains() {
         let c = client("127.0.0.1", server.port(), "localhost", Some(&root_only));
         settle(&mut server, &[&c]);
         assert_eq!(c.get_status(), expected, "server sending {chain:?}");
+    }
+}
+
+/// A server's connection whose UDPServer was stopped, or freed, says so
+/// when asked to send, instead of an internal error.
+#[test]
+fn a_send_after_the_udp_server_is_gone_says_so() {
+    for freed in [false, true] {
+        let mut server = Server::new("127.0.0.1", &server_options());
+        let c = client(
+            "127.0.0.1",
+            server.port(),
+            "localhost",
+            Some(&trusting_client()),
+        );
+        settle(&mut server, &[&c]);
+        let peer = &server.peers[0];
+        assert_eq!(peer.get_status(), Status::STATUS_CONNECTED);
+        if freed {
+            server.udp = gdtls::UdpServer::new();
+        } else {
+            server.udp.stop();
+        }
+        let e = server.peers[0].put_packet(b"hello").unwrap_err();
+        assert_eq!(e.code, Error::ERR_CONNECTION_ERROR, "{e}");
+        assert!(
+            e.message
+                .contains("the UDPServer this peer came from is no longer listening"),
+            "{e}"
+        );
+        assert_eq!(server.peers[0].get_status(), Status::STATUS_ERROR);
     }
 }

@@ -11,6 +11,8 @@ use std::sync::{Arc, Mutex};
 use mbedtls::ssl::Config;
 use mbedtls::x509::{Certificate, Time, VerifyError};
 
+use crate::der;
+
 /// One certificate of the peer's chain that failed verification.
 struct Problem {
     /// 0 for the peer's own certificate, then up the chain.
@@ -212,46 +214,24 @@ fn names_of(cert: &Certificate) -> Vec<String> {
 fn general_names(der: &[u8]) -> Vec<String> {
     const DNS_NAME: u8 = 0x82;
     const IP_ADDRESS: u8 = 0x87;
-    let Some((0x30, body, _)) = der_item(der) else {
+    let Some((sequence, _)) = der::item(der).filter(|(i, _)| i.tag == 0x30) else {
         return Vec::new();
     };
-    let mut names = Vec::new();
-    let mut rest = body;
-    while let Some((tag, value, next)) = der_item(rest) {
-        match (tag, value.len()) {
-            (DNS_NAME, _) => names.push(String::from_utf8_lossy(value).into_owned()),
+    der::children(sequence.value)
+        .into_iter()
+        .filter_map(|name| match (name.tag, name.value.len()) {
+            (DNS_NAME, _) => Some(String::from_utf8_lossy(name.value).into_owned()),
             (IP_ADDRESS, 4) => {
-                let ip: [u8; 4] = value.try_into().unwrap_or_default();
-                names.push(std::net::Ipv4Addr::from(ip).to_string());
+                let ip: [u8; 4] = name.value.try_into().ok()?;
+                Some(std::net::Ipv4Addr::from(ip).to_string())
             }
             (IP_ADDRESS, 16) => {
-                let ip: [u8; 16] = value.try_into().unwrap_or_default();
-                names.push(std::net::Ipv6Addr::from(ip).to_string());
+                let ip: [u8; 16] = name.value.try_into().ok()?;
+                Some(std::net::Ipv6Addr::from(ip).to_string())
             }
-            _ => {}
-        }
-        rest = next;
-    }
-    names
-}
-
-/// One DER item: its tag, its value and what follows it.
-fn der_item(der: &[u8]) -> Option<(u8, &[u8], &[u8])> {
-    let (&tag, rest) = der.split_first()?;
-    let (&first, rest) = rest.split_first()?;
-    let (len, rest) = if first < 0x80 {
-        (usize::from(first), rest)
-    } else {
-        let n = usize::from(first & 0x7f);
-        if n == 0 || n > 4 || rest.len() < n {
-            return None;
-        }
-        let len = rest[..n]
-            .iter()
-            .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
-        (len, &rest[n..])
-    };
-    (rest.len() >= len).then(|| (tag, &rest[..len], &rest[len..]))
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]
