@@ -933,7 +933,14 @@ gdtls_error gdtls_packet_peer_udp_free(struct gdtls_packet_peer_udp *peer);
  * socket (its own, a server's or a host's);
  * `GDTLS_ERR_INVALID_PARAMETER` for a port outside 0..65535, an address that
  * is not an IP, or a buffer size outside 1..64 MiB; `GDTLS_ERR_UNAVAILABLE`
- * when the address and port cannot be bound (in use, say).
+ * when the address and port cannot be bound (held by a socket without
+ * SO_REUSEADDR, say).
+ *
+ * WARNING: as in Godot, the socket takes SO_REUSEADDR (for a `port` other
+ * than 0, which gets a port of its own without it), so a port that
+ * another such socket holds (a `gdtls_udp_server`, another peer, a Godot
+ * program) is bound again without error, and the newest socket silently
+ * receives its datagrams. See `gdtls_udp_server_listen`.
  *
  * # Safety
  * `bind_address` is NULL or a NUL-terminated string.
@@ -1223,6 +1230,15 @@ gdtls_error gdtls_udp_server_free(struct gdtls_udp_server *server);
 /**
  * Starts listening on `port` (0: any free port) of `bind_address` (an IP
  * address, or "*" or NULL for every IPv4 and IPv6 address).
+ *
+ * WARNING: as in Godot, the socket takes SO_REUSEADDR for a `port` other
+ * than 0 (port 0 gets a port of its own, without it). On Linux another
+ * socket that also sets it (another `gdtls_udp_server` or bound
+ * `gdtls_packet_peer_udp`, a Godot program, any process of the same user)
+ * can bind the same port and address: both calls succeed, and the newest
+ * socket silently receives the datagrams. A second server on a port in use
+ * is not refused. Only a socket bound without SO_REUSEADDR makes this
+ * fail (`GDTLS_ERR_UNAVAILABLE`, "Address already in use").
  *
  * Returns `GDTLS_OK`; `GDTLS_ERR_ALREADY_IN_USE` when already listening;
  * `GDTLS_ERR_INVALID_PARAMETER` for a port outside 0..65535 or an address

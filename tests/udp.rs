@@ -141,7 +141,8 @@ fn errors_match_godot() {
         Error::ERR_INVALID_PARAMETER
     );
 
-    // Bound: twice is refused, and a taken port too.
+    // Bound: twice is refused, and a port the system picked for another
+    // peer too (only a port given to bind takes SO_REUSEADDR).
     p.bind(0, "127.0.0.1", 65536).unwrap();
     assert_eq!(
         p.bind(0, "127.0.0.1", 65536).unwrap_err().code,
@@ -419,4 +420,25 @@ fn host_transports_carry_datagrams() {
         a.wait(Some(Duration::from_millis(1))).unwrap_err().code,
         Error::ERR_UNAVAILABLE
     );
+}
+
+/// Godot's sockets, and so gdtls's, take SO_REUSEADDR (see
+/// tests/godot_udp.rs for two servers sharing a port, as in Godot); a port
+/// held by a socket without it cannot be taken, and the error says why.
+#[test]
+fn a_port_held_without_reuse_is_refused() {
+    let holder = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let port = i32::from(holder.local_addr().unwrap().port());
+    let server = UdpServer::new();
+    let e = server.listen(port, "127.0.0.1").unwrap_err();
+    assert_eq!(e.code, Error::ERR_UNAVAILABLE);
+    assert!(e.message.contains("Address already in use"), "{e}");
+    assert!(!server.is_listening());
+    let peer = PacketPeerUdp::new();
+    let e = peer.bind(port, "127.0.0.1", 65536).unwrap_err();
+    assert_eq!(e.code, Error::ERR_UNAVAILABLE);
+    drop(holder);
+    server.listen(port, "127.0.0.1").unwrap();
+    // Another SO_REUSEADDR socket joins it, as in Godot.
+    peer.bind(port, "127.0.0.1", 65536).unwrap();
 }

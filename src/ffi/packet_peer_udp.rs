@@ -46,7 +46,14 @@ pub extern "C" fn gdtls_packet_peer_udp_free(peer: *mut gdtls_packet_peer_udp) -
 /// socket (its own, a server's or a host's);
 /// `GDTLS_ERR_INVALID_PARAMETER` for a port outside 0..65535, an address that
 /// is not an IP, or a buffer size outside 1..64 MiB; `GDTLS_ERR_UNAVAILABLE`
-/// when the address and port cannot be bound (in use, say).
+/// when the address and port cannot be bound (held by a socket without
+/// SO_REUSEADDR, say).
+///
+/// WARNING: as in Godot, the socket takes SO_REUSEADDR (for a `port` other
+/// than 0, which gets a port of its own without it), so a port that
+/// another such socket holds (a `gdtls_udp_server`, another peer, a Godot
+/// program) is bound again without error, and the newest socket silently
+/// receives its datagrams. See `gdtls_udp_server_listen`.
 ///
 /// # Safety
 /// `bind_address` is NULL or a NUL-terminated string.

@@ -37,6 +37,15 @@ pub extern "C" fn gdtls_udp_server_free(server: *mut gdtls_udp_server) -> Error 
 /// Starts listening on `port` (0: any free port) of `bind_address` (an IP
 /// address, or "*" or NULL for every IPv4 and IPv6 address).
 ///
+/// WARNING: as in Godot, the socket takes SO_REUSEADDR for a `port` other
+/// than 0 (port 0 gets a port of its own, without it). On Linux another
+/// socket that also sets it (another `gdtls_udp_server` or bound
+/// `gdtls_packet_peer_udp`, a Godot program, any process of the same user)
+/// can bind the same port and address: both calls succeed, and the newest
+/// socket silently receives the datagrams. A second server on a port in use
+/// is not refused. Only a socket bound without SO_REUSEADDR makes this
+/// fail (`GDTLS_ERR_UNAVAILABLE`, "Address already in use").
+///
 /// Returns `GDTLS_OK`; `GDTLS_ERR_ALREADY_IN_USE` when already listening;
 /// `GDTLS_ERR_INVALID_PARAMETER` for a port outside 0..65535 or an address
 /// that is not an IP; `GDTLS_ERR_UNAVAILABLE` when it cannot be bound.

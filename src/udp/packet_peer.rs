@@ -158,7 +158,7 @@ impl PacketPeerUdp {
                     ),
                 )
             })?;
-        let socket = UdpSocket::bind(address, port, SocketRole::Peer)?;
+        let socket = UdpSocket::bind(address, port, SocketRole::Bound)?;
         if state.broadcast {
             socket.set_broadcast(true)?;
         }

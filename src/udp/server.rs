@@ -240,9 +240,11 @@ impl UdpServer {
         lock(&self.demux.state)
     }
 
-    /// Godot's `listen(port, bind_address)`: binds the server's socket
-    /// (with SO_REUSEADDR, as Godot does) on `port` of `bind_address` ("*"
-    /// for every IPv4 and IPv6 address).
+    /// Godot's `listen(port, bind_address)`: binds the server's socket on
+    /// `port` of `bind_address` ("*" for every IPv4 and IPv6 address). With
+    /// SO_REUSEADDR, as Godot does: a port another such socket holds is
+    /// taken without error, and the newest socket receives (see
+    /// `SocketRole`).
     pub fn listen(&self, port: i32, bind_address: &str) -> Result<()> {
         let mut st = self.state();
         if st.socket.is_some() {

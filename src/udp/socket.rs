@@ -34,14 +34,23 @@ impl BindAddress {
 }
 
 /// What a socket is for.
+///
+/// Godot binds every socket it is asked to bind with SO_REUSEADDR, so that
+/// a restarted program gets its port back at once; gdtls does the same for
+/// a port it is given, so that code written for Godot behaves the same. The price, with UDP on
+/// Linux: any socket that also sets it, in any process of the same user,
+/// can bind the same port, silently, and the newest one then receives the
+/// datagrams (tests/godot_udp.rs shows Godot 3.2.3 doing so).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum SocketRole {
-    /// One peer's own socket: the system's defaults.
-    Peer,
-    /// A `UdpServer`'s socket. It takes SO_REUSEADDR, as Godot's does, so a
-    /// restarted server gets its port back at once; and a large receive
-    /// buffer, so that a burst of clients (each first sending a ClientHello)
-    /// is queued rather than dropped by the system while the server is busy.
+    /// A socket a peer opens to send before it was bound: an ephemeral
+    /// port with the system's defaults.
+    Ephemeral,
+    /// A peer's `bind`: SO_REUSEADDR, as Godot's.
+    Bound,
+    /// A `UdpServer`'s socket: SO_REUSEADDR, and a large receive buffer, so
+    /// that a burst of clients (each first sending a ClientHello) is queued
+    /// rather than dropped by the system while the server is busy.
     Server,
 }
 
@@ -68,7 +77,7 @@ impl UdpSocket {
             IpAddr::V4(_) => IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED),
             IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
         };
-        Self::bind(BindAddress::Ip(any), 0, SocketRole::Peer)
+        Self::bind(BindAddress::Ip(any), 0, SocketRole::Ephemeral)
     }
 
     /// Opens and binds a socket for `role`.
@@ -90,8 +99,13 @@ impl UdpSocket {
                 socket.set_only_v6(false),
             )?;
         }
-        if role == SocketRole::Server {
+        // Not for port 0: Linux may hand an SO_REUSEADDR socket asking for
+        // any port one that another such socket holds, and two servers
+        // would share it; a port the system picked has nothing to get back.
+        if role != SocketRole::Ephemeral && port != 0 {
             setup("cannot set SO_REUSEADDR", socket.set_reuse_address(true))?;
+        }
+        if role == SocketRole::Server {
             // The system caps the size (net.core.rmem_max); what it grants
             // is still several times its default.
             setup(

@@ -180,6 +180,43 @@ int main(int argc, char **argv) {
     out_bool("peer bound after stop", gdtls_packet_peer_udp_is_bound(peers[0]));
     out_int("peer count after stop", gdtls_packet_peer_udp_get_available_packet_count(peers[0]));
 
+    /* Ports already held. */
+    gdtls_udp_server *first = gdtls_udp_server_new();
+    out_int("first server listen", gdtls_udp_server_listen(first, base + 11, "127.0.0.1"));
+    gdtls_udp_server *second = gdtls_udp_server_new();
+    out_int("second server listen on its port", gdtls_udp_server_listen(second, base + 11, "127.0.0.1"));
+    gdtls_packet_peer_udp *sender = gdtls_packet_peer_udp_new();
+    gdtls_packet_peer_udp_set_dest_address(sender, "127.0.0.1", base + 11);
+    put_text(sender, "whose?", NULL);
+    delay_msec(50);
+    gdtls_udp_server_poll(first);
+    gdtls_udp_server_poll(second);
+    out_bool("first server receives", gdtls_udp_server_is_connection_available(first));
+    out_bool("second server receives", gdtls_udp_server_is_connection_available(second));
+    gdtls_packet_peer_udp *holder = gdtls_packet_peer_udp_new();
+    out_int("peer listen", gdtls_packet_peer_udp_bind(holder, base + 12, "127.0.0.1", 65536));
+    gdtls_udp_server *over_peer = gdtls_udp_server_new();
+    out_int("server listen on a peer's port", gdtls_udp_server_listen(over_peer, base + 12, "127.0.0.1"));
+    gdtls_packet_peer_udp *over_server = gdtls_packet_peer_udp_new();
+    out_int("peer listen on a server's port", gdtls_packet_peer_udp_bind(over_server, base + 11, "127.0.0.1", 65536));
+
+    /* A connected peer whose destination has no socket. */
+    gdtls_packet_peer_udp *lonely = gdtls_packet_peer_udp_new();
+    out_int("lonely connect", gdtls_packet_peer_udp_connect_to_host(lonely, "127.0.0.1", base + 13));
+    put_text(lonely, "anyone?", "lonely put");
+    delay_msec(50);
+    out_int("refused count", gdtls_packet_peer_udp_get_available_packet_count(lonely));
+    uint8_t scratch[64];
+    out_int("refused get", gdtls_packet_peer_udp_get_packet(lonely, scratch, sizeof scratch, NULL));
+    out_int("count after refusal", gdtls_packet_peer_udp_get_available_packet_count(lonely));
+    put_text(lonely, "anyone?", NULL);
+    delay_msec(50);
+    put_text(lonely, "anyone?", "refused put");
+    gdtls_packet_peer_udp *held[] = {sender, holder, over_server, lonely};
+    for (size_t i = 0; i < sizeof held / sizeof *held; i++) gdtls_packet_peer_udp_free(held[i]);
+    gdtls_udp_server *servers[] = {first, second, over_peer};
+    for (size_t i = 0; i < sizeof servers / sizeof *servers; i++) gdtls_udp_server_free(servers[i]);
+
     for (int i = 0; i < 3; i++) {
         gdtls_packet_peer_udp_free(late[i]);
         gdtls_packet_peer_udp_free(clients[i]);
