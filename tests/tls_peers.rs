@@ -456,3 +456,79 @@ fn gnutls_cli_connects_to_gdtls_server() {
         );
     }
 }
+
+/// Every suite gdtls accepts is ephemeral (forward secret) and AEAD; the
+/// others are refused by its server and never offered by its client. Each
+/// is forced on OpenSSL's side: the accepted ones complete a verified
+/// handshake and carry data, the legacy ones (RSA key exchange, CBC with
+/// HMAC, CCM with its 8-byte tag) end in a handshake failure both ways.
+#[test]
+fn only_forward_secret_aead_suites_are_accepted() {
+    let tmp = TempDir::new("peers-suites");
+    let [ec, rsa] = [ecdsa_suite(&tmp), rsa_suite(&tmp)];
+    let with = |base: &Suite, openssl: &'static str| Suite {
+        openssl,
+        key_path: base.key_path.clone(),
+        cert_path: base.cert_path.clone(),
+        key: base.key.clone(),
+        cert: base.cert.clone(),
+        ..*base
+    };
+    let s_client = |suite: &Suite, port: u16| {
+        let mut cmd = Command::new("openssl");
+        cmd.args(["s_client", "-dtls1_2"])
+            .args(["-connect", &format!("127.0.0.1:{port}")])
+            .args(["-cipher", suite.openssl])
+            .args(["-CAfile", suite.cert_file()])
+            .args(["-verify_hostname", "localhost", "-verify_return_error"]);
+        cmd
+    };
+    for accepted in [
+        with(&rsa, "ECDHE-RSA-CHACHA20-POLY1305"),
+        with(&rsa, "DHE-RSA-AES256-GCM-SHA384"),
+        with(&ec, "ECDHE-ECDSA-AES128-CCM"),
+    ] {
+        tool_client_to_gdtls(
+            &accepted,
+            |port| s_client(&accepted, port),
+            &[&format!("Cipher is {}", accepted.openssl)],
+        );
+    }
+    for legacy in [
+        with(&rsa, "AES128-SHA"),
+        with(&rsa, "AES256-SHA256"),
+        with(&rsa, "ECDHE-RSA-AES128-SHA256"),
+        with(&ec, "ECDHE-ECDSA-AES128-CCM8"),
+    ] {
+        // OpenSSL's client offering only the legacy suite.
+        let mut server = Server::new("127.0.0.1", &legacy.server_options());
+        let port = u16::try_from(server.port()).unwrap();
+        let mut tool = Tool::start(&mut s_client(&legacy, port));
+        tool.wait_until(&format!("{} refused", legacy.openssl), |out| {
+            server.frame();
+            out.contains("handshake failure")
+        });
+        assert!(
+            server
+                .peers
+                .iter()
+                .all(|p| p.get_status() != Status::STATUS_CONNECTED),
+            "{} was accepted",
+            legacy.openssl
+        );
+        // OpenSSL's server accepting only the legacy suite.
+        let (mut tool, port) = start_server(
+            |port| {
+                let mut cmd = Command::new("openssl");
+                cmd.args(["s_server", "-dtls1_2", "-listen"])
+                    .args(["-accept", &format!("127.0.0.1:{port}")])
+                    .args(["-cert", legacy.cert_file(), "-key", legacy.key_file()])
+                    .args(["-cipher", legacy.openssl]);
+                cmd
+            },
+            |_| "ACCEPT".to_owned(),
+        );
+        connect_client(&mut tool, port, "localhost", &legacy, Status::STATUS_ERROR);
+        tool.wait_for("no shared cipher", || {});
+    }
+}
