@@ -15,6 +15,24 @@ fn main() {
 
     write_proc_table(&crate_dir.join("src/ffi"), &out_dir.join("proc_table.rs"));
     write_header(&crate_dir, &out_dir.join("gdtls.h"));
+    export_only_gdtls(&out_dir.join("exports.map"));
+}
+
+/// The shared library exports the C API and nothing else: the `mbedtls`
+/// crates define C symbols of their own (`mbedtls_log`), which would clash
+/// with a host's own mbedTLS. rustc's own version script names every
+/// `#[no_mangle]` function of every crate as global, and a name outweighs a
+/// wildcard, so those are named here too (tests/c_api.rs lists what the
+/// library exports and fails on anything else).
+fn export_only_gdtls(map: &Path) {
+    let script = "{\n  global: gdtls_*;\n  local: mbedtls_log; *;\n};\n";
+    fs::write(map, script).expect("write exports.map");
+    if env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux") {
+        println!(
+            "cargo:rustc-cdylib-link-arg=-Wl,--version-script={}",
+            map.display()
+        );
+    }
 }
 
 /// Every `extern "C" fn gdtls_*` under `ffi_dir`, as (module path, name).
@@ -90,7 +108,10 @@ fn write_header(crate_dir: &Path, out: &Path) {
         .with_config(config)
         .generate()
         .expect("cbindgen could not generate the header");
-    bindings.write_to_file(out);
+    let mut text = Vec::new();
+    bindings.write(&mut text);
+    let text = String::from_utf8(text).expect("cbindgen writes UTF-8");
+    fs::write(out, with_function_types(&text)).expect("write gdtls.h");
     // The committed copy is refreshed only when it changed, so that builds
     // do not touch the work tree needlessly; a read-only tree (a packaged
     // crate) just keeps its copy, and the header test reports any drift.
@@ -103,4 +124,40 @@ fn write_header(crate_dir: &Path, out: &Path) {
             println!("cargo:warning=could not update include/gdtls.h: {e}");
         }
     }
+}
+
+/// Adds to the header a function pointer type for every function it
+/// declares, `gdtls_<name>_fn`, so that a host resolving functions through
+/// `gdtls_get_proc_address` can type its table in plain C. cbindgen writes
+/// each declaration on one line (`args = "horizontal"`), `RET NAME(ARGS);`;
+/// the types go at the end of the `extern "C"` block, so that in C++ too
+/// they point to functions with C linkage.
+fn with_function_types(header: &str) -> String {
+    let mut types = String::from(
+        "/*\n * Function pointer types, one for each function above: gdtls_<name>_fn\n \
+         * points to gdtls_<name>. For hosts that resolve functions with\n \
+         * gdtls_get_proc_address (or dlsym) and keep them in a typed table.\n */\n",
+    );
+    for line in header.lines() {
+        let declaration = !line.starts_with([' ', '#', '/', '*', '}'])
+            && !line.starts_with("typedef")
+            && line.ends_with(");");
+        let Some(open) = line.find('(').filter(|_| declaration) else {
+            continue;
+        };
+        let head = &line[..open];
+        let name_at = head
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(0, |i| i + 1);
+        let (ret, name) = head.split_at(name_at);
+        if name.starts_with("gdtls_") {
+            let args = &line[open..line.len() - 1];
+            writeln!(types, "typedef {ret}(*{name}_fn){args};").unwrap();
+        }
+    }
+    let end = "#ifdef __cplusplus\n}  // extern \"C\"";
+    let at = header
+        .rfind(end)
+        .expect("cbindgen closes the extern \"C\" block");
+    format!("{}{types}\n{}", &header[..at], &header[at..])
 }

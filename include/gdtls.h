@@ -35,62 +35,87 @@
 
 
 /**
- * The largest key or certificate file gdtls reads: far more than any key
- * or chain (a whole system CA bundle is about 200 KiB), and a bound on
- * what a wrong path (a log, a disk image) can cost.
+ * The largest key or certificate file `load` reads (1 MiB); larger ones,
+ * and paths that are not regular files, are refused.
  */
-#define MAX_CRYPTO_FILE_SIZE (1 << 20)
+#define GDTLS_MAX_CRYPTO_FILE_SIZE 1048576
 
 /**
- * The largest certificate chain a server can send: mbedTLS writes the
- * whole Certificate message into its 16 KiB output buffer before cutting
- * it into datagrams, with 7 bytes of headers, 3 per certificate, and 8
- * more for DTLS's handshake header.
+ * The largest RSA key gdtls (mbedTLS) can use, in bits.
  */
-#define MAX_CERTIFICATE_MESSAGE (16384 - 8)
+#define GDTLS_MAX_RSA_BITS 8192
 
 /**
- * How many handshakes one server runs at once by default: about 10 MiB
- * of contexts, and more than two cores complete in a handshake's time.
+ * How many handshakes a server runs at once by default, in all
+ * (`gdtls_dtls_server_set_max_handshakes`).
  */
-#define DEFAULT_MAX_HANDSHAKES 256
+#define GDTLS_DEFAULT_MAX_HANDSHAKES 256
 
 /**
- * How many of them one source may hold by default. Players behind one NAT
- * (a LAN party, a campus, a carrier's NAT) share an address; 32 of them
- * connecting within the same fraction of a second is rare, and the rest
- * only wait for their retransmission.
+ * How many of them one IPv4 address or IPv6 /64 may hold by default.
  */
-#define DEFAULT_MAX_HANDSHAKES_PER_SOURCE 32
+#define GDTLS_DEFAULT_MAX_HANDSHAKES_PER_SOURCE 32
+
+/**
+ * A server handshake's default first retransmission interval (ms).
+ */
+#define GDTLS_DEFAULT_SERVER_HANDSHAKE_TIMEOUT_MIN_MSEC 1000
+
+/**
+ * A server handshake's default largest retransmission interval (ms): it
+ * gives up after 15 s in all.
+ */
+#define GDTLS_DEFAULT_SERVER_HANDSHAKE_TIMEOUT_MAX_MSEC 8000
+
+/**
+ * The largest Certificate message (7 bytes, plus 3 and the DER of each
+ * certificate of the chain) a server can send: `setup` refuses a chain
+ * that makes a larger one.
+ */
+#define GDTLS_MAX_CERTIFICATE_MESSAGE 16376
 
 /**
  * The largest datagram gdtls's DTLS writes: handshake flights are cut to
- * fit and application packets must. 1200 bytes cross any IPv6 path (and so
- * practically every path) without IP fragmentation, as QUIC also assumes.
+ * fit, and each packet travels in one datagram of at most this size, so
+ * nothing relies on IP fragmentation.
  */
-#define DTLS_MTU 1200
+#define GDTLS_DTLS_MTU 1200
 
 /**
- * Godot's default receive buffer: how many bytes of datagrams a peer queues
- * before it stops reading its socket.
+ * A client handshake's default first retransmission interval (ms),
+ * mbedTLS's and Godot's.
  */
-#define DEFAULT_RECV_BUF_SIZE 65536
+#define GDTLS_DEFAULT_CLIENT_HANDSHAKE_TIMEOUT_MIN_MSEC 1000
 
 /**
- * The largest UDP payload that fits an IPv4 datagram, and so the largest
- * that can be sent to any peer.
+ * A client handshake's default largest retransmission interval (ms): it
+ * gives up after 123 s in all, as in Godot.
  */
-#define MAX_DATAGRAM 65507
+#define GDTLS_DEFAULT_CLIENT_HANDSHAKE_TIMEOUT_MAX_MSEC 60000
 
 /**
- * Godot's default for `max_pending_connections`.
+ * The largest datagram UDP carries to any peer (an IPv4 datagram's
+ * payload): the size of a buffer that holds any packet a UDP peer reads.
  */
-#define DEFAULT_MAX_PENDING_CONNECTIONS 16
+#define GDTLS_MAX_DATAGRAM 65507
 
 /**
- * How many datagrams from sources without a pending slot are kept.
+ * Godot's default `recv_buf_size` for `gdtls_packet_peer_udp_bind`: how
+ * many bytes of datagrams a peer queues before it leaves the rest in the
+ * socket.
  */
-#define PENDING_BACKLOG_DATAGRAMS 1024
+#define GDTLS_DEFAULT_RECV_BUF_SIZE 65536
+
+/**
+ * Godot's default for `gdtls_udp_server_set_max_pending_connections`.
+ */
+#define GDTLS_DEFAULT_MAX_PENDING_CONNECTIONS 16
+
+/**
+ * How many datagrams from new sources beyond the pending connections a
+ * server keeps waiting, in order, instead of dropping them as Godot does.
+ */
+#define GDTLS_PENDING_BACKLOG_DATAGRAMS 1024
 
 /**
  * Godot's `@GlobalScope.Error`, value for value, so that a host comparing
@@ -350,13 +375,6 @@ typedef int32_t gdtls_packet_peer_dtls_status;
 #endif // __cplusplus
 
 /**
- * How long a handshake waits for the other side: the first retransmission
- * interval, doubled after each unanswered flight up to the largest, after
- * which the handshake fails.
- */
-typedef struct HandshakeTimeout HandshakeTimeout;
-
-/**
  * Godot's `CryptoKey`: an RSA or EC key, private or public only.
  */
 typedef struct gdtls_crypto_key gdtls_crypto_key;
@@ -447,10 +465,6 @@ typedef struct gdtls_udp_callbacks {
  * type (as declared in this header) before calling it.
  */
 typedef void (*gdtls_proc)(void);
-
-
-
-
 
 #ifdef __cplusplus
 extern "C" {
@@ -689,8 +703,9 @@ int32_t gdtls_dtls_server_get_handshake_count(struct gdtls_dtls_server *server);
 
 /**
  * Returns the `gdtls_error` of the last failing gdtls call on the calling
- * thread, or `GDTLS_OK` if none has failed on it yet. Successful calls do
- * not reset it, like `errno`.
+ * thread, or `GDTLS_OK` if none has failed on it yet (or since
+ * `gdtls_clear_last_error`). Successful calls do not reset it, like
+ * `errno`.
  */
 gdtls_error gdtls_get_last_error(void);
 
@@ -703,6 +718,15 @@ gdtls_error gdtls_get_last_error(void);
  * the same thread; copy it to keep it longer.
  */
 const char *gdtls_get_last_error_message(void);
+
+/**
+ * Forgets the calling thread's last error: `gdtls_get_last_error` returns
+ * `GDTLS_OK` and `gdtls_get_last_error_message` an empty string until a
+ * call fails again. Call it before a call to tell an error that call made
+ * from an older one. A message pointer obtained earlier stays valid until
+ * the next failing call or the next clear.
+ */
+void gdtls_clear_last_error(void);
 
 /**
  * Returns Godot's short description of an error number ("Invalid
@@ -1379,6 +1403,103 @@ gdtls_error gdtls_x509_certificate_save_to_string(struct gdtls_x509_certificate 
  * for a chain. 0 as well for an invalid handle (see `gdtls_get_last_error`).
  */
 size_t gdtls_x509_certificate_get_count(struct gdtls_x509_certificate *cert);
+
+/*
+ * Function pointer types, one for each function above: gdtls_<name>_fn
+ * points to gdtls_<name>. For hosts that resolve functions with
+ * gdtls_get_proc_address (or dlsym) and keep them in a typed table.
+ */
+typedef struct gdtls_crypto_key *(*gdtls_crypto_generate_rsa_fn)(int32_t size);
+typedef struct gdtls_x509_certificate *(*gdtls_crypto_generate_self_signed_certificate_fn)(struct gdtls_crypto_key *key, const char *issuer_name, const char *not_before, const char *not_after);
+typedef struct gdtls_crypto_key *(*gdtls_crypto_key_new_fn)(void);
+typedef gdtls_error (*gdtls_crypto_key_free_fn)(struct gdtls_crypto_key *key);
+typedef gdtls_error (*gdtls_crypto_key_load_fn)(struct gdtls_crypto_key *key, const char *path, bool public_only);
+typedef gdtls_error (*gdtls_crypto_key_load_from_string_fn)(struct gdtls_crypto_key *key, const char *string_key, bool public_only);
+typedef gdtls_error (*gdtls_crypto_key_save_fn)(struct gdtls_crypto_key *key, const char *path, bool public_only);
+typedef gdtls_error (*gdtls_crypto_key_save_to_string_fn)(struct gdtls_crypto_key *key, bool public_only, char *buf, size_t cap, size_t *out_len);
+typedef bool (*gdtls_crypto_key_is_public_only_fn)(struct gdtls_crypto_key *key);
+typedef struct gdtls_dtls_server *(*gdtls_dtls_server_new_fn)(void);
+typedef gdtls_error (*gdtls_dtls_server_free_fn)(struct gdtls_dtls_server *server);
+typedef gdtls_error (*gdtls_dtls_server_setup_fn)(struct gdtls_dtls_server *server, struct gdtls_tls_options *options);
+typedef gdtls_error (*gdtls_dtls_server_setup_godot3_fn)(struct gdtls_dtls_server *server, struct gdtls_crypto_key *key, struct gdtls_x509_certificate *certificate, struct gdtls_x509_certificate *chain);
+typedef struct gdtls_packet_peer_dtls *(*gdtls_dtls_server_take_connection_fn)(struct gdtls_dtls_server *server, struct gdtls_packet_peer_udp *udp);
+typedef gdtls_error (*gdtls_dtls_server_set_handshake_timeout_msec_fn)(struct gdtls_dtls_server *server, uint32_t min_msec, uint32_t max_msec);
+typedef gdtls_error (*gdtls_dtls_server_get_handshake_timeout_msec_fn)(struct gdtls_dtls_server *server, uint32_t *min_msec, uint32_t *max_msec);
+typedef gdtls_error (*gdtls_dtls_server_set_idle_timeout_msec_fn)(struct gdtls_dtls_server *server, uint32_t msec);
+typedef uint32_t (*gdtls_dtls_server_get_idle_timeout_msec_fn)(struct gdtls_dtls_server *server);
+typedef gdtls_error (*gdtls_dtls_server_set_max_handshakes_fn)(struct gdtls_dtls_server *server, int32_t max_total, int32_t max_per_source);
+typedef gdtls_error (*gdtls_dtls_server_get_max_handshakes_fn)(struct gdtls_dtls_server *server, int32_t *max_total, int32_t *max_per_source);
+typedef int32_t (*gdtls_dtls_server_get_handshake_count_fn)(struct gdtls_dtls_server *server);
+typedef gdtls_error (*gdtls_get_last_error_fn)(void);
+typedef const char *(*gdtls_get_last_error_message_fn)(void);
+typedef void (*gdtls_clear_last_error_fn)(void);
+typedef const char *(*gdtls_error_string_fn)(int32_t err);
+typedef const char *(*gdtls_version_fn)(void);
+typedef size_t (*gdtls_live_handle_count_fn)(void);
+typedef struct gdtls_packet_peer_dtls *(*gdtls_packet_peer_dtls_new_fn)(void);
+typedef gdtls_error (*gdtls_packet_peer_dtls_free_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef gdtls_error (*gdtls_packet_peer_dtls_connect_to_peer_fn)(struct gdtls_packet_peer_dtls *peer, struct gdtls_packet_peer_udp *udp, const char *hostname, struct gdtls_tls_options *options);
+typedef gdtls_error (*gdtls_packet_peer_dtls_connect_to_peer_godot3_fn)(struct gdtls_packet_peer_dtls *peer, struct gdtls_packet_peer_udp *udp, bool validate_certs, const char *for_hostname, struct gdtls_x509_certificate *valid_certificate);
+typedef gdtls_error (*gdtls_packet_peer_dtls_poll_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef gdtls_packet_peer_dtls_status (*gdtls_packet_peer_dtls_get_status_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef gdtls_error (*gdtls_packet_peer_dtls_disconnect_from_peer_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef gdtls_error (*gdtls_packet_peer_dtls_put_packet_fn)(struct gdtls_packet_peer_dtls *peer, const uint8_t *data, size_t len);
+typedef gdtls_error (*gdtls_packet_peer_dtls_get_packet_fn)(struct gdtls_packet_peer_dtls *peer, uint8_t *buf, size_t cap, size_t *out_len);
+typedef int32_t (*gdtls_packet_peer_dtls_get_available_packet_count_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef int32_t (*gdtls_packet_peer_dtls_get_max_packet_size_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef gdtls_error (*gdtls_packet_peer_dtls_set_idle_timeout_msec_fn)(struct gdtls_packet_peer_dtls *peer, uint32_t msec);
+typedef uint32_t (*gdtls_packet_peer_dtls_get_idle_timeout_msec_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef uint64_t (*gdtls_packet_peer_dtls_get_idle_time_msec_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef gdtls_error (*gdtls_packet_peer_dtls_set_handshake_timeout_msec_fn)(struct gdtls_packet_peer_dtls *peer, uint32_t min_msec, uint32_t max_msec);
+typedef gdtls_error (*gdtls_packet_peer_dtls_get_handshake_timeout_msec_fn)(struct gdtls_packet_peer_dtls *peer, uint32_t *min_msec, uint32_t *max_msec);
+typedef struct gdtls_packet_peer_udp *(*gdtls_packet_peer_udp_new_fn)(void);
+typedef gdtls_error (*gdtls_packet_peer_udp_free_fn)(struct gdtls_packet_peer_udp *peer);
+typedef gdtls_error (*gdtls_packet_peer_udp_bind_fn)(struct gdtls_packet_peer_udp *peer, int32_t port, const char *bind_address, int32_t recv_buf_size);
+typedef gdtls_error (*gdtls_packet_peer_udp_close_fn)(struct gdtls_packet_peer_udp *peer);
+typedef gdtls_error (*gdtls_packet_peer_udp_connect_to_host_fn)(struct gdtls_packet_peer_udp *peer, const char *host, int32_t port);
+typedef bool (*gdtls_packet_peer_udp_is_socket_connected_fn)(struct gdtls_packet_peer_udp *peer);
+typedef bool (*gdtls_packet_peer_udp_is_bound_fn)(struct gdtls_packet_peer_udp *peer);
+typedef gdtls_error (*gdtls_packet_peer_udp_set_dest_address_fn)(struct gdtls_packet_peer_udp *peer, const char *host, int32_t port);
+typedef gdtls_error (*gdtls_packet_peer_udp_put_packet_fn)(struct gdtls_packet_peer_udp *peer, const uint8_t *data, size_t len);
+typedef gdtls_error (*gdtls_packet_peer_udp_get_packet_fn)(struct gdtls_packet_peer_udp *peer, uint8_t *buf, size_t cap, size_t *out_len);
+typedef int32_t (*gdtls_packet_peer_udp_get_available_packet_count_fn)(struct gdtls_packet_peer_udp *peer);
+typedef gdtls_error (*gdtls_packet_peer_udp_get_packet_ip_fn)(struct gdtls_packet_peer_udp *peer, char *buf, size_t cap, size_t *out_len);
+typedef int32_t (*gdtls_packet_peer_udp_get_packet_port_fn)(struct gdtls_packet_peer_udp *peer);
+typedef int32_t (*gdtls_packet_peer_udp_get_local_port_fn)(struct gdtls_packet_peer_udp *peer);
+typedef gdtls_error (*gdtls_packet_peer_udp_wait_fn)(struct gdtls_packet_peer_udp *peer);
+typedef gdtls_error (*gdtls_packet_peer_udp_wait_timeout_fn)(struct gdtls_packet_peer_udp *peer, uint32_t timeout_msec);
+typedef int32_t (*gdtls_packet_peer_udp_get_max_packet_size_fn)(struct gdtls_packet_peer_udp *peer);
+typedef gdtls_error (*gdtls_packet_peer_udp_set_broadcast_enabled_fn)(struct gdtls_packet_peer_udp *peer, bool enabled);
+typedef struct gdtls_packet_peer_udp *(*gdtls_packet_peer_udp_new_from_callbacks_fn)(const struct gdtls_udp_callbacks *callbacks);
+typedef gdtls_proc (*gdtls_get_proc_address_fn)(const char *name);
+typedef struct gdtls_tls_options *(*gdtls_tls_options_client_fn)(struct gdtls_x509_certificate *trusted_chain, const char *common_name_override);
+typedef struct gdtls_tls_options *(*gdtls_tls_options_client_unsafe_fn)(struct gdtls_x509_certificate *trusted_chain);
+typedef struct gdtls_tls_options *(*gdtls_tls_options_server_fn)(struct gdtls_crypto_key *key, struct gdtls_x509_certificate *certificate);
+typedef gdtls_error (*gdtls_tls_options_free_fn)(struct gdtls_tls_options *options);
+typedef bool (*gdtls_tls_options_is_server_fn)(struct gdtls_tls_options *options);
+typedef bool (*gdtls_tls_options_is_unsafe_client_fn)(struct gdtls_tls_options *options);
+typedef gdtls_error (*gdtls_tls_options_get_common_name_override_fn)(struct gdtls_tls_options *options, char *buf, size_t cap, size_t *out_len);
+typedef struct gdtls_x509_certificate *(*gdtls_tls_options_get_trusted_ca_chain_fn)(struct gdtls_tls_options *options);
+typedef struct gdtls_crypto_key *(*gdtls_tls_options_get_private_key_fn)(struct gdtls_tls_options *options);
+typedef struct gdtls_x509_certificate *(*gdtls_tls_options_get_own_certificate_fn)(struct gdtls_tls_options *options);
+typedef struct gdtls_udp_server *(*gdtls_udp_server_new_fn)(void);
+typedef gdtls_error (*gdtls_udp_server_free_fn)(struct gdtls_udp_server *server);
+typedef gdtls_error (*gdtls_udp_server_listen_fn)(struct gdtls_udp_server *server, int32_t port, const char *bind_address);
+typedef gdtls_error (*gdtls_udp_server_poll_fn)(struct gdtls_udp_server *server);
+typedef bool (*gdtls_udp_server_is_connection_available_fn)(struct gdtls_udp_server *server);
+typedef struct gdtls_packet_peer_udp *(*gdtls_udp_server_take_connection_fn)(struct gdtls_udp_server *server);
+typedef gdtls_error (*gdtls_udp_server_stop_fn)(struct gdtls_udp_server *server);
+typedef bool (*gdtls_udp_server_is_listening_fn)(struct gdtls_udp_server *server);
+typedef int32_t (*gdtls_udp_server_get_local_port_fn)(struct gdtls_udp_server *server);
+typedef gdtls_error (*gdtls_udp_server_set_max_pending_connections_fn)(struct gdtls_udp_server *server, int32_t max);
+typedef int32_t (*gdtls_udp_server_get_max_pending_connections_fn)(struct gdtls_udp_server *server);
+typedef struct gdtls_x509_certificate *(*gdtls_x509_certificate_new_fn)(void);
+typedef gdtls_error (*gdtls_x509_certificate_free_fn)(struct gdtls_x509_certificate *cert);
+typedef gdtls_error (*gdtls_x509_certificate_load_fn)(struct gdtls_x509_certificate *cert, const char *path);
+typedef gdtls_error (*gdtls_x509_certificate_load_from_string_fn)(struct gdtls_x509_certificate *cert, const char *string);
+typedef gdtls_error (*gdtls_x509_certificate_save_fn)(struct gdtls_x509_certificate *cert, const char *path);
+typedef gdtls_error (*gdtls_x509_certificate_save_to_string_fn)(struct gdtls_x509_certificate *cert, char *buf, size_t cap, size_t *out_len);
+typedef size_t (*gdtls_x509_certificate_get_count_fn)(struct gdtls_x509_certificate *cert);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -18,6 +18,8 @@ mod der;
 pub mod dtls;
 pub mod error;
 pub mod ffi;
+/// cbindgen:ignore
+mod files;
 mod mbedtls_ext;
 mod scratch;
 pub mod tls_options;
@@ -30,6 +32,7 @@ pub use dtls::{
     DEFAULT_MAX_HANDSHAKES_PER_SOURCE, MAX_CERTIFICATE_MESSAGE,
 };
 pub use error::{Error, Failure, Result};
+pub use files::MAX_CRYPTO_FILE_SIZE;
 pub use tls_options::TlsOptions;
 pub use transport::Transport;
 pub use udp::{PacketPeerUdp, PacketRead, UdpServer};

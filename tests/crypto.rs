@@ -472,7 +472,7 @@ fn loading_refuses_what_is_not_a_small_regular_file() {
         &support::run(std::process::Command::new("mkfifo").arg(&fifo)),
     );
     let big = tmp.join("big.pem");
-    let limit = gdtls::crypto::MAX_CRYPTO_FILE_SIZE;
+    let limit = gdtls::MAX_CRYPTO_FILE_SIZE;
     std::fs::write(&big, vec![b'A'; limit as usize + 1]).unwrap();
     let cases = [
         (fifo, "not a regular file (a FIFO)"),

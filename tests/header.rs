@@ -41,3 +41,45 @@ fn header_declares_the_foundation() {
         assert!(generated.contains(needle), "header lacks {needle:?}");
     }
 }
+
+/// Every name the header defines carries the library's prefix, so that
+/// none collides with an application's own (a `MAX_DATAGRAM` of its own,
+/// say): macros, types, structs, enumerators and functions.
+#[test]
+fn every_name_in_the_header_is_prefixed() {
+    let generated = include_str!(concat!(env!("OUT_DIR"), "/gdtls.h"));
+    let ident = |s: &str| -> String {
+        s.chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut names = Vec::new();
+    for line in generated.lines() {
+        if let Some(rest) = line.strip_prefix("#define ") {
+            names.push(ident(rest));
+        } else if let Some(rest) = ["enum ", "struct ", "typedef struct "]
+            .iter()
+            .find_map(|p| line.strip_prefix(p))
+        {
+            names.push(ident(rest));
+        } else if line.starts_with("typedef") {
+            let at = line.find("(*").map_or_else(
+                || line.trim_end_matches(';').rfind(' ').unwrap() + 1,
+                |i| i + 2,
+            );
+            names.push(ident(&line[at..]));
+        } else if line.starts_with("  ") && line.contains(" = ") && !line.contains('*') {
+            names.push(ident(line.trim_start()));
+        }
+    }
+    names.extend(support::header_functions());
+    assert!(names.len() > 150, "found only {names:?}");
+    let unprefixed: Vec<&String> = names
+        .iter()
+        .filter(|n| !n.starts_with("gdtls_") && !n.starts_with("GDTLS_"))
+        .collect();
+    assert!(
+        unprefixed.is_empty(),
+        "names without the prefix: {unprefixed:?}"
+    );
+}

@@ -12,8 +12,8 @@ use mbedtls::ssl::{Config, CookieContext};
 use mbedtls::x509::Certificate;
 
 use super::verify::VerifyReport;
-use crate::crypto::read_limited_file;
 use crate::error::{Error, Failure, Result};
+use crate::files::read_limited_file;
 use crate::mbedtls_ext;
 use crate::tls_options::TlsOptions;
 
@@ -58,12 +58,12 @@ impl HandshakeTimeout {
     }
 
     /// The first retransmission interval, in milliseconds.
-    pub fn min_ms(&self) -> u32 {
+    pub const fn min_ms(&self) -> u32 {
         self.min_ms
     }
 
     /// The largest retransmission interval, in milliseconds.
-    pub fn max_ms(&self) -> u32 {
+    pub const fn max_ms(&self) -> u32 {
         self.max_ms
     }
 

@@ -4,9 +4,14 @@
 //! reading and writing datagrams through a `Transport` (a `PacketPeerUdp`,
 //! which may itself wrap a host's transport), driven by `poll`.
 
+// The constants of these modules reach C through src/ffi, with the
+// GDTLS_ prefix, and not straight from cbindgen.
+/// cbindgen:ignore
 mod config;
 mod io;
+/// cbindgen:ignore
 mod limits;
+/// cbindgen:ignore
 mod peer;
 mod server;
 mod verify;

@@ -16,6 +16,15 @@ pub struct gdtls_crypto_key {
 }
 impl_handle!(gdtls_crypto_key => CryptoKey);
 
+/// The largest key or certificate file `load` reads (1 MiB); larger ones,
+/// and paths that are not regular files, are refused.
+pub const GDTLS_MAX_CRYPTO_FILE_SIZE: u64 = 1048576;
+const _: () = assert!(GDTLS_MAX_CRYPTO_FILE_SIZE == crate::MAX_CRYPTO_FILE_SIZE);
+
+/// The largest RSA key gdtls (mbedTLS) can use, in bits.
+pub const GDTLS_MAX_RSA_BITS: i32 = 8192;
+const _: () = assert!(GDTLS_MAX_RSA_BITS == *crate::crypto::RSA_BITS.end());
+
 /// Creates an empty key, to fill with `gdtls_crypto_key_load` or
 /// `gdtls_crypto_key_load_from_string`. The caller owns the returned handle
 /// and releases it with `gdtls_crypto_key_free`. Never NULL.

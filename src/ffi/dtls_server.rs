@@ -21,6 +21,35 @@ pub struct gdtls_dtls_server {
 }
 impl_handle!(gdtls_dtls_server => DtlsServer);
 
+/// How many handshakes a server runs at once by default, in all
+/// (`gdtls_dtls_server_set_max_handshakes`).
+pub const GDTLS_DEFAULT_MAX_HANDSHAKES: i32 = 256;
+const _: () = assert!(GDTLS_DEFAULT_MAX_HANDSHAKES as usize == crate::dtls::DEFAULT_MAX_HANDSHAKES);
+
+/// How many of them one IPv4 address or IPv6 /64 may hold by default.
+pub const GDTLS_DEFAULT_MAX_HANDSHAKES_PER_SOURCE: i32 = 32;
+const _: () = assert!(
+    GDTLS_DEFAULT_MAX_HANDSHAKES_PER_SOURCE as usize
+        == crate::dtls::DEFAULT_MAX_HANDSHAKES_PER_SOURCE
+);
+
+/// A server handshake's default first retransmission interval (ms).
+pub const GDTLS_DEFAULT_SERVER_HANDSHAKE_TIMEOUT_MIN_MSEC: u32 = 1000;
+/// A server handshake's default largest retransmission interval (ms): it
+/// gives up after 15 s in all.
+pub const GDTLS_DEFAULT_SERVER_HANDSHAKE_TIMEOUT_MAX_MSEC: u32 = 8000;
+const _: () = assert!(
+    GDTLS_DEFAULT_SERVER_HANDSHAKE_TIMEOUT_MIN_MSEC == HandshakeTimeout::SERVER_DEFAULT.min_ms()
+        && GDTLS_DEFAULT_SERVER_HANDSHAKE_TIMEOUT_MAX_MSEC
+            == HandshakeTimeout::SERVER_DEFAULT.max_ms()
+);
+
+/// The largest Certificate message (7 bytes, plus 3 and the DER of each
+/// certificate of the chain) a server can send: `setup` refuses a chain
+/// that makes a larger one.
+pub const GDTLS_MAX_CERTIFICATE_MESSAGE: usize = 16376;
+const _: () = assert!(GDTLS_MAX_CERTIFICATE_MESSAGE == crate::dtls::MAX_CERTIFICATE_MESSAGE);
+
 /// Creates a server that is not set up. The caller owns the handle and
 /// releases it with `gdtls_dtls_server_free`. Never NULL.
 #[no_mangle]

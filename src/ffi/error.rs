@@ -7,8 +7,9 @@ use super::handle;
 use crate::error::Error;
 
 /// Returns the `gdtls_error` of the last failing gdtls call on the calling
-/// thread, or `GDTLS_OK` if none has failed on it yet. Successful calls do
-/// not reset it, like `errno`.
+/// thread, or `GDTLS_OK` if none has failed on it yet (or since
+/// `gdtls_clear_last_error`). Successful calls do not reset it, like
+/// `errno`.
 #[no_mangle]
 pub extern "C" fn gdtls_get_last_error() -> Error {
     super::last_error()
@@ -23,6 +24,16 @@ pub extern "C" fn gdtls_get_last_error() -> Error {
 #[no_mangle]
 pub extern "C" fn gdtls_get_last_error_message() -> *const c_char {
     super::last_error_message()
+}
+
+/// Forgets the calling thread's last error: `gdtls_get_last_error` returns
+/// `GDTLS_OK` and `gdtls_get_last_error_message` an empty string until a
+/// call fails again. Call it before a call to tell an error that call made
+/// from an older one. A message pointer obtained earlier stays valid until
+/// the next failing call or the next clear.
+#[no_mangle]
+pub extern "C" fn gdtls_clear_last_error() {
+    super::clear_last_error();
 }
 
 static DESCRIPTIONS: LazyLock<Vec<CString>> = LazyLock::new(|| {

@@ -34,6 +34,11 @@ fn set_last_error(function: &str, failure: &Failure) {
     LAST_ERROR.with(|cell| *cell.borrow_mut() = (failure.code, text));
 }
 
+/// Forgets this thread's last error.
+pub(crate) fn clear_last_error() {
+    LAST_ERROR.with(|cell| *cell.borrow_mut() = (Error::OK, CString::default()));
+}
+
 /// The code of the last failing call on this thread.
 pub(crate) fn last_error() -> Error {
     LAST_ERROR.with(|cell| cell.borrow().0)

@@ -23,6 +23,24 @@ pub struct gdtls_packet_peer_dtls {
 }
 impl_handle!(gdtls_packet_peer_dtls => PacketPeerDtls);
 
+/// The largest datagram gdtls's DTLS writes: handshake flights are cut to
+/// fit, and each packet travels in one datagram of at most this size, so
+/// nothing relies on IP fragmentation.
+pub const GDTLS_DTLS_MTU: u16 = 1200;
+const _: () = assert!(GDTLS_DTLS_MTU == crate::dtls::DTLS_MTU);
+
+/// A client handshake's default first retransmission interval (ms),
+/// mbedTLS's and Godot's.
+pub const GDTLS_DEFAULT_CLIENT_HANDSHAKE_TIMEOUT_MIN_MSEC: u32 = 1000;
+/// A client handshake's default largest retransmission interval (ms): it
+/// gives up after 123 s in all, as in Godot.
+pub const GDTLS_DEFAULT_CLIENT_HANDSHAKE_TIMEOUT_MAX_MSEC: u32 = 60000;
+const _: () = assert!(
+    GDTLS_DEFAULT_CLIENT_HANDSHAKE_TIMEOUT_MIN_MSEC == HandshakeTimeout::CLIENT_DEFAULT.min_ms()
+        && GDTLS_DEFAULT_CLIENT_HANDSHAKE_TIMEOUT_MAX_MSEC
+            == HandshakeTimeout::CLIENT_DEFAULT.max_ms()
+);
+
 impl FailValue for Status {
     fn fail_value(_: &Failure) -> Self {
         Status::STATUS_ERROR

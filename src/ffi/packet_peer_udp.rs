@@ -20,6 +20,17 @@ pub struct gdtls_packet_peer_udp {
 }
 impl_handle!(gdtls_packet_peer_udp => PacketPeerUdp);
 
+/// The largest datagram UDP carries to any peer (an IPv4 datagram's
+/// payload): the size of a buffer that holds any packet a UDP peer reads.
+pub const GDTLS_MAX_DATAGRAM: usize = 65507;
+const _: () = assert!(GDTLS_MAX_DATAGRAM == crate::udp::MAX_DATAGRAM);
+
+/// Godot's default `recv_buf_size` for `gdtls_packet_peer_udp_bind`: how
+/// many bytes of datagrams a peer queues before it leaves the rest in the
+/// socket.
+pub const GDTLS_DEFAULT_RECV_BUF_SIZE: i32 = 65536;
+const _: () = assert!(GDTLS_DEFAULT_RECV_BUF_SIZE as usize == crate::udp::DEFAULT_RECV_BUF_SIZE);
+
 /// Creates a peer without a socket. The caller owns the handle and releases
 /// it with `gdtls_packet_peer_udp_free`. Never NULL.
 #[no_mangle]

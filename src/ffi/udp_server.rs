@@ -16,6 +16,16 @@ pub struct gdtls_udp_server {
 }
 impl_handle!(gdtls_udp_server => UdpServer);
 
+/// Godot's default for `gdtls_udp_server_set_max_pending_connections`.
+pub const GDTLS_DEFAULT_MAX_PENDING_CONNECTIONS: i32 = 16;
+const _: () =
+    assert!(GDTLS_DEFAULT_MAX_PENDING_CONNECTIONS == crate::udp::DEFAULT_MAX_PENDING_CONNECTIONS);
+
+/// How many datagrams from new sources beyond the pending connections a
+/// server keeps waiting, in order, instead of dropping them as Godot does.
+pub const GDTLS_PENDING_BACKLOG_DATAGRAMS: usize = 1024;
+const _: () = assert!(GDTLS_PENDING_BACKLOG_DATAGRAMS == crate::udp::PENDING_BACKLOG_DATAGRAMS);
+
 /// Creates a server that is not listening. The caller owns the handle and
 /// releases it with `gdtls_udp_server_free`. Never NULL.
 #[no_mangle]

@@ -6,8 +6,13 @@
 //! destination, the last packet's source, Godot's error codes — is the same
 //! for all three.
 
+// The constants of these modules reach C through src/ffi, with the
+// GDTLS_ prefix, and not straight from cbindgen.
+/// cbindgen:ignore
 mod packet_peer;
+/// cbindgen:ignore
 pub(crate) mod queue;
+/// cbindgen:ignore
 mod server;
 mod socket;
 

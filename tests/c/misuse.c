@@ -159,6 +159,17 @@ static void test_library(void) {
     QUIET(NULL, gdtls_get_proc_address, ("gdtls_version\n"));
     EACH_BAD_UTF8(QUIET(NULL, gdtls_get_proc_address, (STR)));
     CHECK(gdtls_get_proc_address("gdtls_live_handle_count") == (gdtls_proc)gdtls_live_handle_count);
+
+    /* Clearing the last error: then only a fresh failure shows. */
+    poison("gdtls_clear_last_error");
+    CHECK(gdtls_get_last_error() != GDTLS_OK);
+    gdtls_clear_last_error();
+    CHECK(gdtls_get_last_error() == GDTLS_OK);
+    CHECK(strcmp(gdtls_get_last_error_message(), "") == 0);
+    gdtls_clear_last_error();
+    CHECK(gdtls_get_last_error() == GDTLS_OK);
+    CHECK(gdtls_udp_server_poll(NULL) == GDTLS_ERR_INVALID_PARAMETER);
+    CHECK(blames("gdtls_udp_server_poll"));
 }
 
 /* ---- every free function ----------------------------------------------- */
@@ -459,7 +470,7 @@ static void test_host_peer(void) {
     h.available_result = 1;
     h.receive_result = -7;
     FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_packet_peer_udp_get_packet, (p, buf, sizeof buf, NULL));
-    h.receive_result = (int64_t)MAX_DATAGRAM * 1000;
+    h.receive_result = (int64_t)GDTLS_MAX_DATAGRAM * 1000;
     FAILS(GDTLS_ERR_INVALID_DATA, GDTLS_ERR_INVALID_DATA, gdtls_packet_peer_udp_get_packet, (p, buf, sizeof buf, NULL));
     h.receive_result = INT64_MIN;
     FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_packet_peer_udp_get_packet, (p, buf, sizeof buf, NULL));
@@ -553,8 +564,8 @@ static void test_udp_peer(void) {
     REFUSED(gdtls_packet_peer_udp_put_packet, (p, NULL, 1));
     REFUSED(gdtls_packet_peer_udp_put_packet, (p, buf, HUGE_LEN));
     REFUSED(gdtls_packet_peer_udp_put_packet, (p, NULL, HUGE_LEN2));
-    uint8_t *big = calloc(1, MAX_DATAGRAM + 1);
-    REFUSED(gdtls_packet_peer_udp_put_packet, (p, big, MAX_DATAGRAM + 1));
+    uint8_t *big = calloc(1, GDTLS_MAX_DATAGRAM + 1);
+    REFUSED(gdtls_packet_peer_udp_put_packet, (p, big, GDTLS_MAX_DATAGRAM + 1));
     free(big);
     CHECK(gdtls_packet_peer_udp_put_packet(p, (const uint8_t *)"ping", 4) == GDTLS_OK);
     /* A packet is waiting, so even the longest wait returns at once. */
@@ -581,7 +592,7 @@ static void test_udp_peer(void) {
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_udp_set_dest_address, (p, "127.0.0.1", port));
     FAILS(GDTLS_ERR_CANT_CONNECT, GDTLS_ERR_CANT_CONNECT, gdtls_packet_peer_udp_connect_to_host, (p, "::1", port));
     CHECK(gdtls_packet_peer_udp_set_broadcast_enabled(p, true) == GDTLS_OK);
-    CHECK(gdtls_packet_peer_udp_get_max_packet_size(p) == MAX_DATAGRAM);
+    CHECK(gdtls_packet_peer_udp_get_max_packet_size(p) == GDTLS_MAX_DATAGRAM);
 
     /* Closed: every read says there is no socket. */
     CHECK(gdtls_packet_peer_udp_close(p) == GDTLS_OK);
@@ -617,7 +628,7 @@ static void test_udp_server(void) {
     REFUSED(gdtls_udp_server_listen, (s, 0, "localhost"));
     REFUSED(gdtls_udp_server_set_max_pending_connections, (s, -1));
     REFUSED(gdtls_udp_server_set_max_pending_connections, (s, INT_MIN));
-    CHECK(gdtls_udp_server_get_max_pending_connections(s) == DEFAULT_MAX_PENDING_CONNECTIONS);
+    CHECK(gdtls_udp_server_get_max_pending_connections(s) == GDTLS_DEFAULT_MAX_PENDING_CONNECTIONS);
     CHECK(gdtls_udp_server_set_max_pending_connections(s, INT_MAX) == GDTLS_OK);
     CHECK(gdtls_udp_server_get_max_pending_connections(s) == INT_MAX);
     CHECK(!gdtls_udp_server_is_listening(s));

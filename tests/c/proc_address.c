@@ -1,5 +1,6 @@
 /* A plugin host's view: dlopen the library, find gdtls_get_proc_address with
- * dlsym, and resolve every function the header declares through it.
+ * dlsym, and resolve every function the header declares through it; call a
+ * few through the header's function pointer types.
  * Usage: proc_address LIBGDTLS.so NAMES.txt (one function name a line). */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -7,8 +8,6 @@
 #include <string.h>
 
 #include "gdtls.h"
-
-typedef gdtls_proc (*get_proc_fn)(const char *);
 
 int main(int argc, char **argv) {
     if (argc != 3) {
@@ -21,7 +20,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     int passed = 0, failed = 0;
-    get_proc_fn get_proc = (get_proc_fn)dlsym(lib, "gdtls_get_proc_address");
+    gdtls_get_proc_address_fn get_proc = (gdtls_get_proc_address_fn)dlsym(lib, "gdtls_get_proc_address");
     if (get_proc) passed++; else failed++;
 
     FILE *names = fopen(argv[2], "r");
@@ -38,6 +37,17 @@ int main(int argc, char **argv) {
         }
     }
     if (names) fclose(names);
+    /* Typed calls through the table a host would keep. */
+    if (get_proc) {
+        gdtls_version_fn version = (gdtls_version_fn)get_proc("gdtls_version");
+        gdtls_udp_server_new_fn server_new = (gdtls_udp_server_new_fn)get_proc("gdtls_udp_server_new");
+        gdtls_udp_server_listen_fn listen = (gdtls_udp_server_listen_fn)get_proc("gdtls_udp_server_listen");
+        gdtls_udp_server_free_fn server_free = (gdtls_udp_server_free_fn)get_proc("gdtls_udp_server_free");
+        if (version && strcmp(version(), GDTLS_VERSION) == 0) passed++; else failed++;
+        gdtls_udp_server *server = server_new ? server_new() : NULL;
+        if (server && listen && listen(server, 0, "127.0.0.1") == GDTLS_OK) passed++; else failed++;
+        if (server_free && server_free(server) == GDTLS_OK) passed++; else failed++;
+    }
     /* Unknown and NULL names resolve to NULL. */
     if (get_proc && get_proc("gdtls_nothing") == NULL) passed++; else failed++;
     if (get_proc && get_proc(NULL) == NULL) passed++; else failed++;

@@ -172,16 +172,17 @@ pub fn compile_c(sources: &[PathBuf], out: &Path, extra: &[&str]) {
     assert_success(&format!("compiling {sources:?}"), &run(&mut cmd));
 }
 
-/// Runs `program` under valgrind memcheck: any invalid access or definite
-/// leak fails. Returns the program's output for further checks.
+/// Runs `program` under valgrind memcheck, as a strict CI would: any
+/// invalid access, or memory definitely or possibly lost at exit, fails.
+/// Returns the program's output for further checks.
 pub fn run_under_valgrind(program: &Path, args: &[&str]) -> Output {
     let output = run(Command::new("valgrind")
         .args([
             "--quiet",
             "--error-exitcode=99",
             "--leak-check=full",
-            "--errors-for-leak-kinds=definite",
-            "--show-leak-kinds=definite",
+            "--errors-for-leak-kinds=definite,possible",
+            "--show-leak-kinds=definite,possible",
             "--track-origins=yes",
         ])
         .arg(program)
