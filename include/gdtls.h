@@ -1119,6 +1119,39 @@ int32_t gdtls_packet_peer_udp_get_max_packet_size(struct gdtls_packet_peer_udp *
 gdtls_error gdtls_packet_peer_udp_set_broadcast_enabled(struct gdtls_packet_peer_udp *peer, bool enabled);
 
 /**
+ * Godot 4's `join_multicast_group`: the peer receives what is sent to the
+ * multicast group `multicast_address` (an IPv4 or IPv6 group address) on
+ * the network interface `interface_name` (as `ip link` names it; NULL or
+ * "" lets the system pick the interface it routes the group to, where
+ * Godot requires a name). A peer may join a group on several interfaces.
+ * Bind the peer first, to the port the group's datagrams go to: unlike
+ * Godot, gdtls does not open an unbound socket to join.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for an address that is
+ * not a multicast group, an unknown interface, an IPv6 group on an IPv4
+ * socket, NULL or invalid UTF-8; `GDTLS_ERR_UNCONFIGURED` for a peer
+ * without a socket; `GDTLS_ERR_LOCKED` for a peer taken from a
+ * `gdtls_udp_server`; `GDTLS_ERR_UNAVAILABLE` for a host-callback peer;
+ * `GDTLS_FAILED` when the system refuses (the reason in the message).
+ *
+ * # Safety
+ * `multicast_address` and `interface_name` are each NULL or a
+ * NUL-terminated string.
+ */
+gdtls_error gdtls_packet_peer_udp_join_multicast_group(struct gdtls_packet_peer_udp *peer, const char *multicast_address, const char *interface_name);
+
+/**
+ * Godot 4's `leave_multicast_group`: stops receiving what is sent to
+ * `multicast_address` on `interface_name`, as joined with
+ * `gdtls_packet_peer_udp_join_multicast_group`. Errors as for joining;
+ * `GDTLS_FAILED` for a group the peer did not join there.
+ *
+ * # Safety
+ * As for `gdtls_packet_peer_udp_join_multicast_group`.
+ */
+gdtls_error gdtls_packet_peer_udp_leave_multicast_group(struct gdtls_packet_peer_udp *peer, const char *multicast_address, const char *interface_name);
+
+/**
  * Creates a connected peer whose datagrams travel through the host's
  * `callbacks` instead of a socket. It works wherever a UDP peer does (a
  * DTLS client's or server's transport, say). `get_local_port` is 0 and
@@ -1470,6 +1503,8 @@ typedef gdtls_error (*gdtls_packet_peer_udp_wait_fn)(struct gdtls_packet_peer_ud
 typedef gdtls_error (*gdtls_packet_peer_udp_wait_timeout_fn)(struct gdtls_packet_peer_udp *peer, uint32_t timeout_msec);
 typedef int32_t (*gdtls_packet_peer_udp_get_max_packet_size_fn)(struct gdtls_packet_peer_udp *peer);
 typedef gdtls_error (*gdtls_packet_peer_udp_set_broadcast_enabled_fn)(struct gdtls_packet_peer_udp *peer, bool enabled);
+typedef gdtls_error (*gdtls_packet_peer_udp_join_multicast_group_fn)(struct gdtls_packet_peer_udp *peer, const char *multicast_address, const char *interface_name);
+typedef gdtls_error (*gdtls_packet_peer_udp_leave_multicast_group_fn)(struct gdtls_packet_peer_udp *peer, const char *multicast_address, const char *interface_name);
 typedef struct gdtls_packet_peer_udp *(*gdtls_packet_peer_udp_new_from_callbacks_fn)(const struct gdtls_udp_callbacks *callbacks);
 typedef gdtls_proc (*gdtls_get_proc_address_fn)(const char *name);
 typedef struct gdtls_tls_options *(*gdtls_tls_options_client_fn)(struct gdtls_x509_certificate *trusted_chain, const char *common_name_override);

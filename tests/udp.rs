@@ -442,3 +442,80 @@ fn a_port_held_without_reuse_is_refused() {
     // Another SO_REUSEADDR socket joins it, as in Godot.
     peer.bind(port, "127.0.0.1", 65536).unwrap();
 }
+
+/// Godot 4's multicast groups, on the loopback interface: a peer that
+/// joined a group receives what is sent to it, and after leaving, no more.
+/// IPv6 groups are joined and left (this machine's loopback routes no IPv6
+/// multicast to send through).
+#[test]
+fn multicast_groups_on_loopback() {
+    const GROUP: &str = "239.255.77.77";
+    let peer = PacketPeerUdp::new();
+    assert_eq!(
+        peer.join_multicast_group(GROUP, "lo").unwrap_err().code,
+        Error::ERR_UNCONFIGURED,
+        "no socket yet"
+    );
+    peer.bind(0, "*", 65536).unwrap();
+    let port = peer.get_local_port();
+    for (address, interface, code) in [
+        ("127.0.0.1", "lo", Error::ERR_INVALID_PARAMETER),
+        ("not an address", "lo", Error::ERR_INVALID_PARAMETER),
+        (GROUP, "no-such-interface0", Error::ERR_INVALID_PARAMETER),
+    ] {
+        let e = peer.join_multicast_group(address, interface).unwrap_err();
+        assert_eq!(e.code, code, "{address} on {interface}: {e}");
+    }
+    let e = peer.leave_multicast_group(GROUP, "lo").unwrap_err();
+    assert_eq!(e.code, Error::FAILED, "not joined: {e}");
+
+    let sender = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::DGRAM, None).unwrap();
+    sender
+        .set_multicast_if_v4(&std::net::Ipv4Addr::LOCALHOST)
+        .unwrap();
+    let sender: std::net::UdpSocket = sender.into();
+    let to = (GROUP, port);
+    let deliver = |text: &[u8]| {
+        sender.send_to(text, to).unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+        let mut got = Vec::new();
+        while peer.get_available_packet_count() > 0 {
+            got.push(peer.get_packet_vec().unwrap());
+        }
+        got
+    };
+    assert!(deliver(b"before").is_empty(), "not a member yet");
+    peer.join_multicast_group(GROUP, "lo").unwrap();
+    assert_eq!(deliver(b"member"), [b"member"]);
+    peer.leave_multicast_group(GROUP, "lo").unwrap();
+    assert!(deliver(b"after").is_empty(), "left the group");
+
+    // The system's own choice of interface, and IPv6.
+    peer.join_multicast_group(GROUP, "").unwrap();
+    peer.leave_multicast_group(GROUP, "").unwrap();
+    peer.join_multicast_group("ff12::7777", "lo").unwrap();
+    peer.leave_multicast_group("ff12::7777", "lo").unwrap();
+    let v4_only = PacketPeerUdp::new();
+    v4_only.bind(0, "127.0.0.1", 65536).unwrap();
+    assert_eq!(
+        v4_only
+            .join_multicast_group("ff12::7777", "lo")
+            .unwrap_err()
+            .code,
+        Error::ERR_INVALID_PARAMETER
+    );
+
+    // A server's peer shares its socket, and cannot join.
+    let server = UdpServer::new();
+    server.listen(0, "127.0.0.1").unwrap();
+    let client = PacketPeerUdp::new();
+    client
+        .connect_to_host("127.0.0.1", i32::from(server.get_local_port()))
+        .unwrap();
+    client.put_packet(b"hi").unwrap();
+    let taken = eventually(|| server.take_connection());
+    assert_eq!(
+        taken.join_multicast_group(GROUP, "lo").unwrap_err().code,
+        Error::ERR_LOCKED
+    );
+}

@@ -314,6 +314,75 @@ pub extern "C" fn gdtls_packet_peer_udp_set_broadcast_enabled(
         .map(|()| Error::OK))
 }
 
+/// Godot 4's `join_multicast_group`: the peer receives what is sent to the
+/// multicast group `multicast_address` (an IPv4 or IPv6 group address) on
+/// the network interface `interface_name` (as `ip link` names it; NULL or
+/// "" lets the system pick the interface it routes the group to, where
+/// Godot requires a name). A peer may join a group on several interfaces.
+/// Bind the peer first, to the port the group's datagrams go to: unlike
+/// Godot, gdtls does not open an unbound socket to join.
+///
+/// Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for an address that is
+/// not a multicast group, an unknown interface, an IPv6 group on an IPv4
+/// socket, NULL or invalid UTF-8; `GDTLS_ERR_UNCONFIGURED` for a peer
+/// without a socket; `GDTLS_ERR_LOCKED` for a peer taken from a
+/// `gdtls_udp_server`; `GDTLS_ERR_UNAVAILABLE` for a host-callback peer;
+/// `GDTLS_FAILED` when the system refuses (the reason in the message).
+///
+/// # Safety
+/// `multicast_address` and `interface_name` are each NULL or a
+/// NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn gdtls_packet_peer_udp_join_multicast_group(
+    peer: *mut gdtls_packet_peer_udp,
+    multicast_address: *const c_char,
+    interface_name: *const c_char,
+) -> Error {
+    ffi_guard!(change_multicast(
+        peer,
+        multicast_address,
+        interface_name,
+        PacketPeerUdp::join_multicast_group
+    ))
+}
+
+/// Godot 4's `leave_multicast_group`: stops receiving what is sent to
+/// `multicast_address` on `interface_name`, as joined with
+/// `gdtls_packet_peer_udp_join_multicast_group`. Errors as for joining;
+/// `GDTLS_FAILED` for a group the peer did not join there.
+///
+/// # Safety
+/// As for `gdtls_packet_peer_udp_join_multicast_group`.
+#[no_mangle]
+pub unsafe extern "C" fn gdtls_packet_peer_udp_leave_multicast_group(
+    peer: *mut gdtls_packet_peer_udp,
+    multicast_address: *const c_char,
+    interface_name: *const c_char,
+) -> Error {
+    ffi_guard!(change_multicast(
+        peer,
+        multicast_address,
+        interface_name,
+        PacketPeerUdp::leave_multicast_group
+    ))
+}
+
+/// The arguments of the two multicast calls, checked, handed to `change`.
+///
+/// # Safety
+/// As for `gdtls_packet_peer_udp_join_multicast_group`.
+unsafe fn change_multicast(
+    peer: *mut gdtls_packet_peer_udp,
+    multicast_address: *const c_char,
+    interface_name: *const c_char,
+    change: fn(&PacketPeerUdp, &str, &str) -> Result<()>,
+) -> Result<Error> {
+    let peer = handle::get(peer, "peer")?;
+    let group = str_arg(multicast_address, "multicast_address")?;
+    let interface = opt_str_arg(interface_name, "interface_name")?.unwrap_or("");
+    change(&peer, group, interface).map(|()| Error::OK)
+}
+
 /// Callbacks through which a host carries a peer's datagrams itself: its
 /// own UDP stack, a relay, a simulated network. gdtls copies the struct.
 ///

@@ -1,6 +1,6 @@
 //! Godot's `PacketPeerUDP`.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -261,6 +261,66 @@ impl PacketPeerUdp {
         match &state.link {
             Link::Own { socket, .. } => socket.set_broadcast(enabled),
             _ => Ok(()),
+        }
+    }
+
+    /// Godot 4's `join_multicast_group(multicast_address, interface_name)`:
+    /// the peer receives what is sent to the group, on the interface of
+    /// that name (empty: the one the system routes the group to). The peer
+    /// must have a socket of its own (`bind` it to the group's port first;
+    /// Godot opens an unbound socket instead). `ERR_INVALID_PARAMETER` for
+    /// an address that is not a multicast group or an unknown interface,
+    /// `ERR_UNCONFIGURED` without a socket, `ERR_LOCKED` for a UDPServer's
+    /// peer, `ERR_UNAVAILABLE` for a host transport, `FAILED` when the
+    /// system refuses.
+    pub fn join_multicast_group(
+        &self,
+        multicast_address: &str,
+        interface_name: &str,
+    ) -> Result<()> {
+        self.change_multicast(multicast_address, interface_name, true)
+    }
+
+    /// Godot 4's `leave_multicast_group(multicast_address, interface_name)`:
+    /// undoes `join_multicast_group`. Errors as for joining; leaving a group
+    /// the peer did not join is `FAILED`.
+    pub fn leave_multicast_group(
+        &self,
+        multicast_address: &str,
+        interface_name: &str,
+    ) -> Result<()> {
+        self.change_multicast(multicast_address, interface_name, false)
+    }
+
+    fn change_multicast(&self, address: &str, interface: &str, join: bool) -> Result<()> {
+        let group = address
+            .parse::<IpAddr>()
+            .ok()
+            .map(|ip| ip.to_canonical())
+            .filter(IpAddr::is_multicast)
+            .ok_or_else(|| {
+                Failure::new(
+                    Error::ERR_INVALID_PARAMETER,
+                    format!("'{address}' is not a multicast group address"),
+                )
+            })?;
+        match &self.lock().link {
+            Link::Own { socket, .. } => {
+                let index = socket.interface_index(interface)?;
+                socket.change_multicast(group, index, join)
+            }
+            Link::Closed => Err(Failure::new(
+                Error::ERR_UNCONFIGURED,
+                "the peer has no socket: bind it to the group's port first",
+            )),
+            Link::Shared(_) => Err(Failure::new(
+                Error::ERR_LOCKED,
+                "a UDPServer's peer shares the server's socket and cannot join groups",
+            )),
+            Link::Host { .. } => Err(Failure::new(
+                Error::ERR_UNAVAILABLE,
+                "a host transport has no socket to join groups with",
+            )),
         }
     }
 

@@ -167,6 +167,55 @@ impl UdpSocket {
             .map_err(|e| os_failure(Error::FAILED, "cannot set SO_BROADCAST", e))
     }
 
+    /// The index of the network interface called `name`; 0, "any", for
+    /// an empty name.
+    pub(crate) fn interface_index(&self, name: &str) -> Result<u32> {
+        if name.is_empty() {
+            return Ok(0);
+        }
+        rustix::net::netdevice::name_to_index(&self.socket, name).map_err(|e| {
+            Failure::new(
+                Error::ERR_INVALID_PARAMETER,
+                format!("no network interface is called '{name}': {e}"),
+            )
+        })
+    }
+
+    /// Joins (or leaves) the multicast `group` on the interface of index
+    /// `interface` (0: the one the system routes the group to).
+    pub(crate) fn change_multicast(&self, group: IpAddr, interface: u32, join: bool) -> Result<()> {
+        use socket2::{InterfaceIndexOrAddress, SockRef};
+        let socket = SockRef::from(&self.socket);
+        let done = match group {
+            IpAddr::V4(v4) => {
+                let on = InterfaceIndexOrAddress::Index(interface);
+                if join {
+                    socket.join_multicast_v4_n(&v4, &on)
+                } else {
+                    socket.leave_multicast_v4_n(&v4, &on)
+                }
+            }
+            IpAddr::V6(_) if !self.ipv6 => {
+                return Err(Failure::new(
+                    Error::ERR_INVALID_PARAMETER,
+                    format!(
+                        "the IPv6 group {group} needs a peer bound to an IPv6 address or \"*\""
+                    ),
+                ))
+            }
+            IpAddr::V6(v6) if join => socket.join_multicast_v6(&v6, interface),
+            IpAddr::V6(v6) => socket.leave_multicast_v6(&v6, interface),
+        };
+        let what = if join { "join" } else { "leave" };
+        done.map_err(|e| {
+            os_failure(
+                Error::FAILED,
+                &format!("cannot {what} the multicast group {group}"),
+                e,
+            )
+        })
+    }
+
     /// Sends one datagram, to `to` or (for `None`) to the connected address.
     pub(crate) fn send(&self, data: &[u8], to: Option<SocketAddr>) -> Result<()> {
         let sent = match to {

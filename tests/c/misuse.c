@@ -456,10 +456,13 @@ static void test_host_peer(void) {
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_udp_set_dest_address, (p, "127.0.0.1", 9));
     FAILS(GDTLS_ERR_UNAVAILABLE, GDTLS_ERR_UNAVAILABLE, gdtls_packet_peer_udp_wait, (p));
     FAILS(GDTLS_ERR_UNAVAILABLE, GDTLS_ERR_UNAVAILABLE, gdtls_packet_peer_udp_wait_timeout, (p, UINT32_MAX));
+    FAILS(GDTLS_ERR_UNAVAILABLE, GDTLS_ERR_UNAVAILABLE, gdtls_packet_peer_udp_join_multicast_group, (p, "239.1.2.3", NULL));
 
     uint8_t buf[16];
     h.send_result = GDTLS_ERR_BUSY;
     FAILS(GDTLS_ERR_BUSY, GDTLS_ERR_BUSY, gdtls_packet_peer_udp_put_packet, (p, (const uint8_t *)"x", 1));
+    h.send_result = GDTLS_ERR_CONNECTION_ERROR;
+    FAILS(GDTLS_ERR_CONNECTION_ERROR, GDTLS_ERR_CONNECTION_ERROR, gdtls_packet_peer_udp_put_packet, (p, (const uint8_t *)"x", 1));
     h.send_result = 99;
     FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_packet_peer_udp_put_packet, (p, (const uint8_t *)"x", 1));
     h.send_result = -1;
@@ -520,9 +523,18 @@ static void test_udp_peer(void) {
     SWEEP(UDP, true, REFUSED(gdtls_packet_peer_udp_wait_timeout, (BAD, UINT32_MAX)));
     SWEEP(UDP, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_udp_get_max_packet_size, (BAD)));
     SWEEP(UDP, true, REFUSED(gdtls_packet_peer_udp_set_broadcast_enabled, (BAD, true)));
+    SWEEP(UDP, true, REFUSED(gdtls_packet_peer_udp_join_multicast_group, (BAD, "239.1.2.3", "lo")));
+    SWEEP(UDP, true, REFUSED(gdtls_packet_peer_udp_leave_multicast_group, (BAD, "239.1.2.3", "lo")));
 
     /* Without a socket. */
     gdtls_packet_peer_udp *p = gdtls_packet_peer_udp_new();
+    FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_udp_join_multicast_group, (p, "239.1.2.3", NULL));
+    FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_udp_leave_multicast_group, (p, "239.1.2.3", ""));
+    REFUSED(gdtls_packet_peer_udp_join_multicast_group, (p, NULL, "lo"));
+    REFUSED(gdtls_packet_peer_udp_leave_multicast_group, (p, NULL, NULL));
+    REFUSED(gdtls_packet_peer_udp_join_multicast_group, (p, "10.0.0.1", "lo"));
+    EACH_BAD_UTF8(REFUSED(gdtls_packet_peer_udp_join_multicast_group, (p, STR, "lo")));
+    EACH_BAD_UTF8(REFUSED(gdtls_packet_peer_udp_join_multicast_group, (p, "239.1.2.3", STR)));
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_udp_put_packet, (p, (const uint8_t *)"x", 1));
     FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_packet_peer_udp_get_packet, (p, buf, sizeof buf, &len));
     FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_packet_peer_udp_wait, (p));
@@ -593,6 +605,11 @@ static void test_udp_peer(void) {
     FAILS(GDTLS_ERR_CANT_CONNECT, GDTLS_ERR_CANT_CONNECT, gdtls_packet_peer_udp_connect_to_host, (p, "::1", port));
     CHECK(gdtls_packet_peer_udp_set_broadcast_enabled(p, true) == GDTLS_OK);
     CHECK(gdtls_packet_peer_udp_get_max_packet_size(p) == GDTLS_MAX_DATAGRAM);
+    REFUSED(gdtls_packet_peer_udp_join_multicast_group, (p, "239.1.2.3", "no-such-interface0"));
+    REFUSED(gdtls_packet_peer_udp_join_multicast_group, (p, "ff12::1", "lo"));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_packet_peer_udp_leave_multicast_group, (p, "239.1.2.3", "lo"));
+    CHECK(gdtls_packet_peer_udp_join_multicast_group(p, "239.1.2.3", "lo") == GDTLS_OK);
+    CHECK(gdtls_packet_peer_udp_leave_multicast_group(p, "239.1.2.3", "lo") == GDTLS_OK);
 
     /* Closed: every read says there is no socket. */
     CHECK(gdtls_packet_peer_udp_close(p) == GDTLS_OK);
