@@ -13,6 +13,8 @@
 //! Names, error numbers and status values are Godot's, so code written
 //! against Godot's classes ports line by line.
 
+#![deny(unsafe_op_in_unsafe_fn)]
+
 pub mod crypto;
 mod der;
 pub mod dtls;

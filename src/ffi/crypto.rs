@@ -46,10 +46,14 @@ pub unsafe extern "C" fn gdtls_crypto_generate_self_signed_certificate(
     ffi_guard!({
         let key = handle::get(key, "key")?;
         let issuer_name =
-            opt_str_arg(issuer_name, "issuer_name")?.unwrap_or(crypto::DEFAULT_ISSUER_NAME);
+            // SAFETY: the pointers are as `# Safety` above requires of the caller.
+            unsafe { opt_str_arg(issuer_name, "issuer_name") }?.unwrap_or(crypto::DEFAULT_ISSUER_NAME);
         let not_before =
-            opt_str_arg(not_before, "not_before")?.unwrap_or(crypto::DEFAULT_NOT_BEFORE);
-        let not_after = opt_str_arg(not_after, "not_after")?.unwrap_or(crypto::DEFAULT_NOT_AFTER);
+            // SAFETY: the pointers are as `# Safety` above requires of the caller.
+            unsafe { opt_str_arg(not_before, "not_before") }?.unwrap_or(crypto::DEFAULT_NOT_BEFORE);
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let not_after =
+            unsafe { opt_str_arg(not_after, "not_after") }?.unwrap_or(crypto::DEFAULT_NOT_AFTER);
         crypto::generate_self_signed_certificate(&key, issuer_name, not_before, not_after)
             .map(|c| handle::new_handle(Arc::new(c)))
     })

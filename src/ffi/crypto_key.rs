@@ -60,7 +60,8 @@ pub unsafe extern "C" fn gdtls_crypto_key_load(
 ) -> Error {
     ffi_guard!({
         let key = handle::get(key, "key")?;
-        let path = str_arg(path, "path")?;
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let path = unsafe { str_arg(path, "path") }?;
         key.load(Path::new(path), public_only).map(|()| Error::OK)
     })
 }
@@ -82,7 +83,8 @@ pub unsafe extern "C" fn gdtls_crypto_key_load_from_string(
 ) -> Error {
     ffi_guard!({
         let key = handle::get(key, "key")?;
-        let text = str_arg(string_key, "string_key")?;
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let text = unsafe { str_arg(string_key, "string_key") }?;
         key.load_from_string(text, public_only).map(|()| Error::OK)
     })
 }
@@ -103,7 +105,8 @@ pub unsafe extern "C" fn gdtls_crypto_key_save(
 ) -> Error {
     ffi_guard!({
         let key = handle::get(key, "key")?;
-        let path = str_arg(path, "path")?;
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let path = unsafe { str_arg(path, "path") }?;
         key.save(Path::new(path), public_only).map(|()| Error::OK)
     })
 }
@@ -130,7 +133,8 @@ pub unsafe extern "C" fn gdtls_crypto_key_save_to_string(
     ffi_guard!({
         let key = handle::get(key, "key")?;
         let text = key.save_to_string(public_only)?;
-        write_str_out(&text, buf, cap, out_len).map(|()| Error::OK)
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        unsafe { write_str_out(&text, buf, cap, out_len) }.map(|()| Error::OK)
     })
 }
 

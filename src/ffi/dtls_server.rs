@@ -168,8 +168,10 @@ pub unsafe extern "C" fn gdtls_dtls_server_get_handshake_timeout_msec(
 ) -> Error {
     ffi_guard!({
         let timeout = handle::get(server, "server")?.handshake_timeout();
-        set_out(min_msec, timeout.min_ms());
-        set_out(max_msec, timeout.max_ms());
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        unsafe { set_out(min_msec, timeout.min_ms()) };
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        unsafe { set_out(max_msec, timeout.max_ms()) };
         Ok(Error::OK)
     })
 }
@@ -252,11 +254,15 @@ pub unsafe extern "C" fn gdtls_dtls_server_get_max_handshakes(
 ) -> Error {
     ffi_guard!({
         let (total, per_source) = handle::get(server, "server")?.max_handshakes();
-        set_out(max_total, i32::try_from(total).unwrap_or(i32::MAX));
-        set_out(
-            max_per_source,
-            i32::try_from(per_source).unwrap_or(i32::MAX),
-        );
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        unsafe { set_out(max_total, i32::try_from(total).unwrap_or(i32::MAX)) };
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        unsafe {
+            set_out(
+                max_per_source,
+                i32::try_from(per_source).unwrap_or(i32::MAX),
+            )
+        };
         Ok(Error::OK)
     })
 }

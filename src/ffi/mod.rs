@@ -173,7 +173,8 @@ pub(crate) use ffi_guard;
 /// # Safety
 /// `ptr` is NULL or points to a NUL-terminated string that outlives `'a`.
 pub(crate) unsafe fn str_arg<'a>(ptr: *const c_char, name: &str) -> Result<&'a str> {
-    opt_str_arg(ptr, name)?
+    // SAFETY: the pointers are as this function's `# Safety` requires of its caller.
+    unsafe { opt_str_arg(ptr, name) }?
         .ok_or_else(|| Failure::new(Error::ERR_INVALID_PARAMETER, format!("{name} is NULL")))
 }
 
@@ -185,12 +186,17 @@ pub(crate) unsafe fn opt_str_arg<'a>(ptr: *const c_char, name: &str) -> Result<O
     if ptr.is_null() {
         return Ok(None);
     }
-    CStr::from_ptr(ptr).to_str().map(Some).map_err(|e| {
-        Failure::new(
-            Error::ERR_INVALID_PARAMETER,
-            format!("{name} is not valid UTF-8: {e}"),
-        )
-    })
+    // SAFETY: `ptr` is not NULL (checked above) and, as `# Safety` says, a
+    // NUL-terminated string that outlives `'a`.
+    unsafe { CStr::from_ptr(ptr) }
+        .to_str()
+        .map(Some)
+        .map_err(|e| {
+            Failure::new(
+                Error::ERR_INVALID_PARAMETER,
+                format!("{name} is not valid UTF-8: {e}"),
+            )
+        })
 }
 
 /// A byte range argument `(ptr, len)`. NULL with a length of zero is an empty
@@ -215,7 +221,9 @@ pub(crate) unsafe fn bytes_arg<'a>(ptr: *const u8, len: usize, name: &str) -> Re
             ))
         };
     }
-    Ok(std::slice::from_raw_parts(ptr, len))
+    // SAFETY: `ptr` is not NULL and `len` fits an allocation (both checked
+    // above); that it is readable for `len` bytes is the caller's promise.
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 
 /// A caller's output buffer `(buf, cap)` as a slice; NULL is an empty one.
@@ -232,7 +240,9 @@ pub(crate) unsafe fn buf_arg<'a>(buf: *mut u8, cap: usize) -> Result<&'a mut [u8
             format!("cap {cap} is larger than any buffer can be"),
         ));
     }
-    Ok(std::slice::from_raw_parts_mut(buf, cap))
+    // SAFETY: `buf` is not NULL and `cap` fits an allocation (both checked
+    // above); that it is writable for `cap` bytes is the caller's promise.
+    Ok(unsafe { std::slice::from_raw_parts_mut(buf, cap) })
 }
 
 /// A timeout in milliseconds from C, where 0 means none.
@@ -251,7 +261,9 @@ pub(crate) fn duration_out(timeout: Option<std::time::Duration>) -> u32 {
 /// `out` is NULL or valid for one write.
 pub(crate) unsafe fn set_out<T>(out: *mut T, value: T) {
     if !out.is_null() {
-        *out = value;
+        // SAFETY: `out` is not NULL (checked above) and, as `# Safety` says,
+        // valid for one write.
+        unsafe { *out = value };
     }
 }
 
@@ -267,11 +279,13 @@ pub(crate) unsafe fn packet_out(
 ) -> Result<Error> {
     match read {
         PacketRead::Read(n) => {
-            set_out(out_len, n);
+            // SAFETY: the pointers are as this function's `# Safety` requires of its caller.
+            unsafe { set_out(out_len, n) };
             Ok(Error::OK)
         }
         PacketRead::TooSmall(n) => {
-            set_out(out_len, n);
+            // SAFETY: the pointers are as this function's `# Safety` requires of its caller.
+            unsafe { set_out(out_len, n) };
             Err(too_small(n, cap))
         }
     }
@@ -301,7 +315,8 @@ pub(crate) unsafe fn write_str_out(
     let mut data = Vec::with_capacity(text.len() + 1);
     data.extend_from_slice(text.as_bytes());
     data.push(0);
-    write_out(&data, text.len(), buf.cast(), cap, out_len)
+    // SAFETY: the pointers are as this function's `# Safety` requires of its caller.
+    unsafe { write_out(&data, text.len(), buf.cast(), cap, out_len) }
 }
 
 /// Copies `data` into the caller's buffer `(buf, cap)` and stores `reported`
@@ -316,8 +331,10 @@ unsafe fn write_out(
     cap: usize,
     out_len: *mut usize,
 ) -> Result<()> {
-    let out = buf_arg(buf, cap)?;
-    set_out(out_len, reported);
+    // SAFETY: the pointers are as this function's `# Safety` requires of its caller.
+    let out = unsafe { buf_arg(buf, cap) }?;
+    // SAFETY: the pointers are as this function's `# Safety` requires of its caller.
+    unsafe { set_out(out_len, reported) };
     let Some(dest) = out.get_mut(..data.len()) else {
         let why = if buf.is_null() && data.len() <= cap {
             "buf is NULL"

@@ -93,7 +93,8 @@ pub unsafe extern "C" fn gdtls_packet_peer_dtls_connect_to_peer(
     ffi_guard!({
         let peer = handle::get(peer, "peer")?;
         let udp = handle::get(udp, "udp")?;
-        let hostname = opt_str_arg(hostname, "hostname")?.unwrap_or("");
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let hostname = unsafe { opt_str_arg(hostname, "hostname") }?.unwrap_or("");
         let options = handle::get_opt(options, "options")?;
         peer.connect_to_peer(udp, hostname, options.as_deref())
             .map(|()| Error::OK)
@@ -119,7 +120,8 @@ pub unsafe extern "C" fn gdtls_packet_peer_dtls_connect_to_peer_godot3(
     ffi_guard!({
         let peer = handle::get(peer, "peer")?;
         let udp = handle::get(udp, "udp")?;
-        let hostname = opt_str_arg(for_hostname, "for_hostname")?.unwrap_or("");
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let hostname = unsafe { opt_str_arg(for_hostname, "for_hostname") }?.unwrap_or("");
         let certificate = handle::get_opt(valid_certificate, "valid_certificate")?;
         peer.connect_to_peer_godot3(udp, validate_certs, hostname, certificate)
             .map(|()| Error::OK)
@@ -192,7 +194,8 @@ pub unsafe extern "C" fn gdtls_packet_peer_dtls_put_packet(
 ) -> Error {
     ffi_guard!({
         let peer = handle::get(peer, "peer")?;
-        let data = bytes_arg(data, len, "data")?;
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let data = unsafe { bytes_arg(data, len, "data") }?;
         peer.put_packet(data).map(|()| Error::OK)
     })
 }
@@ -218,7 +221,8 @@ pub unsafe extern "C" fn gdtls_packet_peer_dtls_get_packet(
 ) -> Error {
     ffi_guard!({
         let peer = handle::get(peer, "peer")?;
-        packet_out(peer.get_packet(buf_arg(buf, cap)?)?, cap, out_len)
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        unsafe { packet_out(peer.get_packet(buf_arg(buf, cap)?)?, cap, out_len) }
     })
 }
 
@@ -322,8 +326,10 @@ pub unsafe extern "C" fn gdtls_packet_peer_dtls_get_handshake_timeout_msec(
 ) -> Error {
     ffi_guard!({
         let timeout = handle::get(peer, "peer")?.handshake_timeout();
-        set_out(min_msec, timeout.min_ms());
-        set_out(max_msec, timeout.max_ms());
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        unsafe { set_out(min_msec, timeout.min_ms()) };
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        unsafe { set_out(max_msec, timeout.max_ms()) };
         Ok(Error::OK)
     })
 }

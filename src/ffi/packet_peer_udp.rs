@@ -77,7 +77,8 @@ pub unsafe extern "C" fn gdtls_packet_peer_udp_bind(
 ) -> Error {
     ffi_guard!({
         let peer = handle::get(peer, "peer")?;
-        let address = opt_str_arg(bind_address, "bind_address")?.unwrap_or("*");
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let address = unsafe { opt_str_arg(bind_address, "bind_address") }?.unwrap_or("*");
         peer.bind(port, address, recv_buf_size).map(|()| Error::OK)
     })
 }
@@ -114,7 +115,8 @@ pub unsafe extern "C" fn gdtls_packet_peer_udp_connect_to_host(
 ) -> Error {
     ffi_guard!({
         let peer = handle::get(peer, "peer")?;
-        let host = str_arg(host, "host")?;
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let host = unsafe { str_arg(host, "host") }?;
         peer.connect_to_host(host, port).map(|()| Error::OK)
     })
 }
@@ -152,7 +154,8 @@ pub unsafe extern "C" fn gdtls_packet_peer_udp_set_dest_address(
 ) -> Error {
     ffi_guard!({
         let peer = handle::get(peer, "peer")?;
-        let host = str_arg(host, "host")?;
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let host = unsafe { str_arg(host, "host") }?;
         peer.set_dest_address(host, port).map(|()| Error::OK)
     })
 }
@@ -179,7 +182,8 @@ pub unsafe extern "C" fn gdtls_packet_peer_udp_put_packet(
 ) -> Error {
     ffi_guard!({
         let peer = handle::get(peer, "peer")?;
-        let data = bytes_arg(data, len, "data")?;
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let data = unsafe { bytes_arg(data, len, "data") }?;
         peer.put_packet(data).map(|()| Error::OK)
     })
 }
@@ -208,7 +212,8 @@ pub unsafe extern "C" fn gdtls_packet_peer_udp_get_packet(
 ) -> Error {
     ffi_guard!({
         let peer = handle::get(peer, "peer")?;
-        packet_out(peer.get_packet(buf_arg(buf, cap)?)?, cap, out_len)
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        unsafe { packet_out(peer.get_packet(buf_arg(buf, cap)?)?, cap, out_len) }
     })
 }
 
@@ -247,7 +252,8 @@ pub unsafe extern "C" fn gdtls_packet_peer_udp_get_packet_ip(
             .get_packet_address()
             .map(|a| a.ip().to_string())
             .unwrap_or_default();
-        write_str_out(&ip, buf, cap, out_len).map(|()| Error::OK)
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        unsafe { write_str_out(&ip, buf, cap, out_len) }.map(|()| Error::OK)
     })
 }
 
@@ -338,12 +344,15 @@ pub unsafe extern "C" fn gdtls_packet_peer_udp_join_multicast_group(
     multicast_address: *const c_char,
     interface_name: *const c_char,
 ) -> Error {
-    ffi_guard!(change_multicast(
-        peer,
-        multicast_address,
-        interface_name,
-        PacketPeerUdp::join_multicast_group
-    ))
+    // SAFETY: the pointers are as `# Safety` above requires of the caller.
+    ffi_guard!(unsafe {
+        change_multicast(
+            peer,
+            multicast_address,
+            interface_name,
+            PacketPeerUdp::join_multicast_group,
+        )
+    })
 }
 
 /// Godot 4's `leave_multicast_group`: stops receiving what is sent to
@@ -359,12 +368,15 @@ pub unsafe extern "C" fn gdtls_packet_peer_udp_leave_multicast_group(
     multicast_address: *const c_char,
     interface_name: *const c_char,
 ) -> Error {
-    ffi_guard!(change_multicast(
-        peer,
-        multicast_address,
-        interface_name,
-        PacketPeerUdp::leave_multicast_group
-    ))
+    // SAFETY: the pointers are as `# Safety` above requires of the caller.
+    ffi_guard!(unsafe {
+        change_multicast(
+            peer,
+            multicast_address,
+            interface_name,
+            PacketPeerUdp::leave_multicast_group,
+        )
+    })
 }
 
 /// The arguments of the two multicast calls, checked, handed to `change`.
@@ -378,8 +390,10 @@ unsafe fn change_multicast(
     change: fn(&PacketPeerUdp, &str, &str) -> Result<()>,
 ) -> Result<Error> {
     let peer = handle::get(peer, "peer")?;
-    let group = str_arg(multicast_address, "multicast_address")?;
-    let interface = opt_str_arg(interface_name, "interface_name")?.unwrap_or("");
+    // SAFETY: the pointers are as `# Safety` above requires of the caller.
+    let group = unsafe { str_arg(multicast_address, "multicast_address") }?;
+    // SAFETY: the pointers are as `# Safety` above requires of the caller.
+    let interface = unsafe { opt_str_arg(interface_name, "interface_name") }?.unwrap_or("");
     change(&peer, group, interface).map(|()| Error::OK)
 }
 
@@ -515,8 +529,8 @@ pub unsafe extern "C" fn gdtls_packet_peer_udp_new_from_callbacks(
     callbacks: *const gdtls_udp_callbacks,
 ) -> *mut gdtls_packet_peer_udp {
     ffi_guard!({
-        let cb = callbacks
-            .as_ref()
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let cb = unsafe { callbacks.as_ref() }
             .ok_or_else(|| Failure::new(Error::ERR_INVALID_PARAMETER, "callbacks is NULL"))?;
         let missing = |name| {
             Failure::new(

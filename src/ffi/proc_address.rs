@@ -24,10 +24,10 @@ pub unsafe extern "C" fn gdtls_get_proc_address(name: *const c_char) -> gdtls_pr
     if name.is_null() {
         return None;
     }
-    let address = lookup(CStr::from_ptr(name).to_bytes())?;
+    // SAFETY: the pointers are as `# Safety` above requires of the caller.
+    let address = lookup(unsafe { CStr::from_ptr(name) }.to_bytes())?;
     // SAFETY: `address` is the address of an `extern "C"` function; the
     // caller casts it back to that function's own type before calling it.
-    Some(std::mem::transmute::<*const (), unsafe extern "C" fn()>(
-        address,
-    ))
+    // SAFETY: the pointers are as `# Safety` above requires of the caller.
+    Some(unsafe { std::mem::transmute::<*const (), unsafe extern "C" fn()>(address) })
 }

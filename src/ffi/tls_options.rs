@@ -36,7 +36,9 @@ pub unsafe extern "C" fn gdtls_tls_options_client(
 ) -> *mut gdtls_tls_options {
     ffi_guard!({
         let chain = handle::get_opt(trusted_chain, "trusted_chain")?;
-        let name = opt_str_arg(common_name_override, "common_name_override")?.unwrap_or("");
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let name =
+            unsafe { opt_str_arg(common_name_override, "common_name_override") }?.unwrap_or("");
         TlsOptions::client(chain, name).map(|o| handle::new_handle(Arc::new(o)))
     })
 }
@@ -119,7 +121,9 @@ pub unsafe extern "C" fn gdtls_tls_options_get_common_name_override(
 ) -> Error {
     ffi_guard!({
         let options = handle::get(options, "options")?;
-        write_str_out(options.common_name_override(), buf, cap, out_len).map(|()| Error::OK)
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        unsafe { write_str_out(options.common_name_override(), buf, cap, out_len) }
+            .map(|()| Error::OK)
     })
 }
 

@@ -70,7 +70,8 @@ pub unsafe extern "C" fn gdtls_udp_server_listen(
 ) -> Error {
     ffi_guard!({
         let server = handle::get(server, "server")?;
-        let address = opt_str_arg(bind_address, "bind_address")?.unwrap_or("*");
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let address = unsafe { opt_str_arg(bind_address, "bind_address") }?.unwrap_or("*");
         server.listen(port, address).map(|()| Error::OK)
     })
 }

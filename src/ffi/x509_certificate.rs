@@ -49,7 +49,8 @@ pub unsafe extern "C" fn gdtls_x509_certificate_load(
 ) -> Error {
     ffi_guard!({
         let cert = handle::get(cert, "cert")?;
-        let path = str_arg(path, "path")?;
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let path = unsafe { str_arg(path, "path") }?;
         cert.load(Path::new(path)).map(|()| Error::OK)
     })
 }
@@ -66,7 +67,8 @@ pub unsafe extern "C" fn gdtls_x509_certificate_load_from_string(
 ) -> Error {
     ffi_guard!({
         let cert = handle::get(cert, "cert")?;
-        let text = str_arg(string, "string")?;
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let text = unsafe { str_arg(string, "string") }?;
         cert.load_from_string(text).map(|()| Error::OK)
     })
 }
@@ -85,7 +87,8 @@ pub unsafe extern "C" fn gdtls_x509_certificate_save(
 ) -> Error {
     ffi_guard!({
         let cert = handle::get(cert, "cert")?;
-        let path = str_arg(path, "path")?;
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let path = unsafe { str_arg(path, "path") }?;
         cert.save(Path::new(path)).map(|()| Error::OK)
     })
 }
@@ -111,7 +114,8 @@ pub unsafe extern "C" fn gdtls_x509_certificate_save_to_string(
     ffi_guard!({
         let cert = handle::get(cert, "cert")?;
         let text = cert.save_to_string()?;
-        write_str_out(&text, buf, cap, out_len).map(|()| Error::OK)
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        unsafe { write_str_out(&text, buf, cap, out_len) }.map(|()| Error::OK)
     })
 }
 
