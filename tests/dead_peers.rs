@@ -113,15 +113,7 @@ fn a_client_notices_its_server_process_is_gone() {
 /// The same, seen through `poll`'s own error: the message names the cause.
 #[test]
 fn poll_says_the_server_is_gone() {
-    let mut server = Server::new("127.0.0.1", &server_options());
-    let c = client(
-        "127.0.0.1",
-        server.port(),
-        "localhost",
-        Some(&trusting_client()),
-    );
-    settle(&mut server, &[&c]);
-    assert_eq!(c.get_status(), Status::STATUS_CONNECTED);
+    let (server, c) = connected_session();
     // A stopped server's socket is closed, as a killed process's is.
     server.udp.stop();
     c.put_packet(b"anyone?").unwrap();
@@ -233,14 +225,7 @@ fn idle_timeout_drops_silent_peers_only() {
 /// has been silent to run a policy of its own.
 #[test]
 fn a_client_times_out_a_silent_server_and_reads_its_silence() {
-    let mut server = Server::new("127.0.0.1", &server_options());
-    let c = client(
-        "127.0.0.1",
-        server.port(),
-        "localhost",
-        Some(&trusting_client()),
-    );
-    settle(&mut server, &[&c]);
+    let (server, c) = connected_session();
     assert_eq!(c.idle_timeout(), None, "off by default, as in Godot");
     std::thread::sleep(Duration::from_millis(120));
     c.poll().unwrap();

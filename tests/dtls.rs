@@ -187,18 +187,6 @@ fn a_handshake_completed_inside_take_connection_is_accepted() {
 }
 
 /// Connects one client to `server` and returns (client, server's peer).
-fn connected_pair(
-    server: &mut Server,
-    ip: &str,
-    hostname: &str,
-    options: &TlsOptions,
-) -> (PacketPeerDtls, usize) {
-    let c = client(ip, server.port(), hostname, Some(options));
-    settle(server, &[&c]);
-    assert_eq!(c.get_status(), Status::STATUS_CONNECTED);
-    (c, server.peers.len() - 1)
-}
-
 fn pattern(index: usize, size: usize) -> Vec<u8> {
     (0..size)
         .map(|i| (i.wrapping_mul(31) ^ index.wrapping_mul(7)) as u8)
@@ -488,16 +476,8 @@ fn server_certificate_chains() {
 #[test]
 fn a_send_after_the_udp_server_is_gone_says_so() {
     for freed in [false, true] {
-        let mut server = Server::new("127.0.0.1", &server_options());
-        let c = client(
-            "127.0.0.1",
-            server.port(),
-            "localhost",
-            Some(&trusting_client()),
-        );
-        settle(&mut server, &[&c]);
-        let peer = &server.peers[0];
-        assert_eq!(peer.get_status(), Status::STATUS_CONNECTED);
+        let (mut server, _client) = connected_session();
+        assert_eq!(server.peers[0].get_status(), Status::STATUS_CONNECTED);
         if freed {
             server.udp = gdtls::UdpServer::new();
         } else {

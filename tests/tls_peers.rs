@@ -361,21 +361,25 @@ fn tool_client_to_gdtls(suite: &Suite, command: impl FnOnce(u16) -> Command, lin
     );
 }
 
+/// `openssl s_server` on `port` of 127.0.0.1 with `suite`'s identity and
+/// only its suite. `-listen` answers the first ClientHello with a
+/// HelloVerifyRequest.
+fn s_server(suite: &Suite, port: u16) -> Command {
+    let mut cmd = Command::new("openssl");
+    cmd.args(["s_server", "-dtls1_2", "-listen"])
+        .args(["-accept", &format!("127.0.0.1:{port}")])
+        .args(["-cert", suite.cert_file(), "-key", suite.key_file()])
+        .args(["-cipher", suite.openssl]);
+    cmd
+}
+
 #[test]
 fn openssl_s_server_accepts_gdtls_clients() {
     let (_tmp, suites) = suites("peers-openssl-server");
     for suite in &suites {
-        // -listen answers the first ClientHello with a HelloVerifyRequest.
         gdtls_client_to(
             suite,
-            |port| {
-                let mut cmd = Command::new("openssl");
-                cmd.args(["s_server", "-dtls1_2", "-listen"])
-                    .args(["-accept", &format!("127.0.0.1:{port}")])
-                    .args(["-cert", suite.cert_file(), "-key", suite.key_file()])
-                    .args(["-cipher", suite.openssl]);
-                cmd
-            },
+            |port| s_server(suite, port),
             |_| "ACCEPT".to_owned(),
             &format!("CIPHER is {}", suite.openssl),
             Some("openssl s_server answers\n"),
@@ -517,17 +521,8 @@ fn only_forward_secret_aead_suites_are_accepted() {
             legacy.openssl
         );
         // OpenSSL's server accepting only the legacy suite.
-        let (mut tool, port) = start_server(
-            |port| {
-                let mut cmd = Command::new("openssl");
-                cmd.args(["s_server", "-dtls1_2", "-listen"])
-                    .args(["-accept", &format!("127.0.0.1:{port}")])
-                    .args(["-cert", legacy.cert_file(), "-key", legacy.key_file()])
-                    .args(["-cipher", legacy.openssl]);
-                cmd
-            },
-            |_| "ACCEPT".to_owned(),
-        );
+        let (mut tool, port) =
+            start_server(|port| s_server(&legacy, port), |_| "ACCEPT".to_owned());
         connect_client(&mut tool, port, "localhost", &legacy, Status::STATUS_ERROR);
         tool.wait_for("no shared cipher", || {});
     }

@@ -121,6 +121,29 @@ pub fn settle(server: &mut Server, clients: &[&PacketPeerDtls]) {
     }
 }
 
+/// A client of `server` on `ip`, verifying its certificate for
+/// `hostname`, run until connected; returns it and the index of its
+/// connection among the server's peers.
+pub fn connected_pair(
+    server: &mut Server,
+    ip: &str,
+    hostname: &str,
+    options: &TlsOptions,
+) -> (PacketPeerDtls, usize) {
+    let c = client(ip, server.port(), hostname, Some(options));
+    settle(server, &[&c]);
+    assert_eq!(c.get_status(), Status::STATUS_CONNECTED);
+    (c, server.peers.len() - 1)
+}
+
+/// A server on 127.0.0.1 with the test identity and one verifying client
+/// connected to it (its connection is `peers[0]`).
+pub fn connected_session() -> (Server, PacketPeerDtls) {
+    let mut server = Server::new("127.0.0.1", &server_options());
+    let (client, _) = connected_pair(&mut server, "127.0.0.1", "localhost", &trusting_client());
+    (server, client)
+}
+
 pub fn server_options() -> TlsOptions {
     TlsOptions::server(identity().key.clone(), identity().cert.clone()).unwrap()
 }
