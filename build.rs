@@ -111,17 +111,28 @@ fn write_header(crate_dir: &Path, out: &Path) {
     let mut text = Vec::new();
     bindings.write(&mut text);
     let text = String::from_utf8(text).expect("cbindgen writes UTF-8");
-    fs::write(out, with_function_types(&text)).expect("write gdtls.h");
-    // The committed copy is refreshed only when it changed, so that builds
-    // do not touch the work tree needlessly; a read-only tree (a packaged
-    // crate) just keeps its copy, and the header test reports any drift.
-    let committed = crate_dir.join("include/gdtls.h");
-    let fresh = fs::read(out).expect("read generated header");
-    if fs::read(&committed).ok().as_deref() != Some(&fresh[..]) {
-        if let Err(e) = fs::create_dir_all(committed.parent().expect("include dir"))
-            .and_then(|()| fs::write(&committed, &fresh))
+    let header = with_function_types(&text);
+    write_generated(crate_dir, "include/gdtls.h", out, &header);
+    write_generated(
+        crate_dir,
+        "ffi-examples/luajit/gdtls_h.lua",
+        &out.with_file_name("gdtls_h.lua"),
+        &luajit_declarations(&header),
+    );
+}
+
+/// Writes a generated file to `out` and refreshes its committed copy at
+/// `committed` (relative to the crate) when it changed, so that builds do
+/// not touch the work tree needlessly; a read-only tree (a packaged crate)
+/// just keeps its copy, and the tests report any drift from git's.
+fn write_generated(crate_dir: &Path, committed: &str, out: &Path, text: &str) {
+    fs::write(out, text).unwrap_or_else(|e| panic!("write {}: {e}", out.display()));
+    let copy = crate_dir.join(committed);
+    if fs::read(&copy).ok().as_deref() != Some(text.as_bytes()) {
+        if let Err(e) = fs::create_dir_all(copy.parent().expect("a directory"))
+            .and_then(|()| fs::write(&copy, text))
         {
-            println!("cargo:warning=could not update include/gdtls.h: {e}");
+            println!("cargo:warning=could not update {committed}: {e}");
         }
     }
 }
@@ -138,26 +149,121 @@ fn with_function_types(header: &str) -> String {
          * points to gdtls_<name>. For hosts that resolve functions with\n \
          * gdtls_get_proc_address (or dlsym) and keep them in a typed table.\n */\n",
     );
-    for line in header.lines() {
-        let declaration = !line.starts_with([' ', '#', '/', '*', '}'])
-            && !line.starts_with("typedef")
-            && line.ends_with(");");
-        let Some(open) = line.find('(').filter(|_| declaration) else {
-            continue;
-        };
-        let head = &line[..open];
-        let name_at = head
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .map_or(0, |i| i + 1);
-        let (ret, name) = head.split_at(name_at);
-        if name.starts_with("gdtls_") {
-            let args = &line[open..line.len() - 1];
-            writeln!(types, "typedef {ret}(*{name}_fn){args};").unwrap();
-        }
+    let functions = declarations(header);
+    for (ret, name, args) in &functions {
+        writeln!(types, "typedef {ret}(*{name}_fn){args};").unwrap();
     }
     let end = "#ifdef __cplusplus\n}  // extern \"C\"";
     let at = header
         .rfind(end)
         .expect("cbindgen closes the extern \"C\" block");
-    format!("{}{types}\n{}", &header[..at], &header[at..])
+    let mut list = String::from(
+        "\n/*\n * GDTLS_FUNCTIONS(X) expands X(name) for the name of every function above,\n \
+         * in order: a host can declare and resolve its whole table with it.\n */\n\
+         #define GDTLS_FUNCTIONS(X) \\\n",
+    );
+    for (_, name, _) in &functions {
+        writeln!(list, "    X({name}) \\").unwrap();
+    }
+    list.push_str("    /* end of GDTLS_FUNCTIONS */\n");
+    format!("{}{types}{list}\n{}", &header[..at], &header[at..])
+}
+
+/// The functions a header cbindgen wrote declares, in order, as (return
+/// type, name, parenthesised arguments): each is a one-line declaration
+/// `RET NAME(ARGS);` at the start of a line (`args = "horizontal"`).
+fn declarations(header: &str) -> Vec<(&str, &str, &str)> {
+    header
+        .lines()
+        .filter(|l| {
+            !l.starts_with([' ', '#', '/', '*', '}'])
+                && !l.starts_with("typedef")
+                && l.ends_with(");")
+        })
+        .filter_map(|l| {
+            let open = l.find('(')?;
+            let head = &l[..open];
+            let at = head
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .map_or(0, |i| i + 1);
+            let (ret, name) = head.split_at(at);
+            let args = &l[open..l.len() - 1];
+            name.starts_with("gdtls_").then_some((ret, name, args))
+        })
+        .collect()
+}
+
+/// The header as LuaJIT's `ffi.cdef` takes it, in a Lua module: LuaJIT has
+/// no preprocessor, so comments and directives go (keeping what a C11
+/// compiler keeps of the conditionals), and the `#define` constants become
+/// a Lua table. So no one writes the declarations out by hand.
+fn luajit_declarations(header: &str) -> String {
+    let mut cdef = String::new();
+    let mut constants = String::new();
+    let mut version = String::new();
+    // One entry per open conditional: whether its lines are kept.
+    let mut keep: Vec<bool> = Vec::new();
+    let mut in_comment = false;
+    let mut in_macro = false;
+    for line in header.lines() {
+        let trimmed = line.trim();
+        if in_comment {
+            in_comment = !trimmed.contains("*/");
+            continue;
+        }
+        if trimmed.starts_with("/*") {
+            in_comment = !trimmed.contains("*/");
+            continue;
+        }
+        if in_macro {
+            in_macro = trimmed.ends_with('\\');
+            continue;
+        }
+        if let Some(directive) = trimmed.strip_prefix('#') {
+            let directive = directive.trim_start();
+            let word = directive.split_whitespace().next().unwrap_or("");
+            let arg = directive[word.len()..].trim();
+            match word {
+                // What a C11 compiler that is not C++ sees.
+                "ifdef" => keep.push(false),
+                "ifndef" => keep.push(true),
+                "if" => keep.push(false),
+                "else" => {
+                    let last = keep.last_mut().expect("#else inside a conditional");
+                    *last = !*last;
+                }
+                "endif" => {
+                    keep.pop().expect("#endif closes a conditional");
+                }
+                "include" => {}
+                "define" if keep.iter().all(|k| *k) => {
+                    in_macro = arg.ends_with('\\');
+                    let mut parts = arg.splitn(2, ' ');
+                    let (name, value) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+                    if name == "GDTLS_VERSION" {
+                        version = value.trim_matches('"').to_owned();
+                    } else if value.parse::<i64>().is_ok() {
+                        writeln!(constants, "    {name} = {value},").unwrap();
+                    }
+                }
+                "define" => {}
+                _ => panic!("the LuaJIT declarations cannot follow #{word}"),
+            }
+            continue;
+        }
+        if !keep.iter().all(|k| *k) {
+            continue;
+        }
+        let code = line.split("//").next().unwrap_or("");
+        if !code.trim().is_empty() {
+            cdef.push_str(code.trim_end());
+            cdef.push('\n');
+        }
+    }
+    format!(
+        "-- Generated by gdtls's build.rs from include/gdtls.h, for LuaJIT's ffi.cdef\n\
+         -- (which has no preprocessor). Do not edit: rebuild gdtls.\n\
+         return {{\n  version = \"{version}\",\n  constants = {{\n{constants}  }},\n  \
+         cdef = [==[\n{cdef}]==],\n}}\n"
+    )
 }

@@ -516,6 +516,14 @@ struct gdtls_crypto_key *gdtls_crypto_key_new(void);
 gdtls_error gdtls_crypto_key_free(struct gdtls_crypto_key *key);
 
 /**
+ * Returns a new handle to the same key, as Godot's `RefCounted.reference`
+ * (a second `Ref` to one object): the object lives until every handle to
+ * it is freed, and each is freed on its own. The caller owns the new handle.
+ * NULL for a bad handle.
+ */
+struct gdtls_crypto_key *gdtls_crypto_key_reference(struct gdtls_crypto_key *key);
+
+/**
  * Loads a key from the file at `path` (PEM or DER), replacing the key's
  * content. With `public_only` the file must hold a public key; otherwise a
  * private key (PKCS#1 or PKCS#8, unencrypted).
@@ -588,6 +596,14 @@ struct gdtls_dtls_server *gdtls_dtls_server_new(void);
  * live DTLS server returns `GDTLS_ERR_INVALID_PARAMETER`.
  */
 gdtls_error gdtls_dtls_server_free(struct gdtls_dtls_server *server);
+
+/**
+ * Returns a new handle to the same DTLS server, as Godot's `RefCounted.reference`
+ * (a second `Ref` to one object): the object lives until every handle to
+ * it is freed, and each is freed on its own. The caller owns the new handle.
+ * NULL for a bad handle.
+ */
+struct gdtls_dtls_server *gdtls_dtls_server_reference(struct gdtls_dtls_server *server);
 
 /**
  * Sets the server up with `options` from `gdtls_tls_options_server` (key
@@ -762,6 +778,14 @@ struct gdtls_packet_peer_dtls *gdtls_packet_peer_dtls_new(void);
  * peer returns `GDTLS_ERR_INVALID_PARAMETER`.
  */
 gdtls_error gdtls_packet_peer_dtls_free(struct gdtls_packet_peer_dtls *peer);
+
+/**
+ * Returns a new handle to the same DTLS peer, as Godot's `RefCounted.reference`
+ * (a second `Ref` to one object): the object lives until every handle to
+ * it is freed, and each is freed on its own. The caller owns the new handle.
+ * NULL for a bad handle.
+ */
+struct gdtls_packet_peer_dtls *gdtls_packet_peer_dtls_reference(struct gdtls_packet_peer_dtls *peer);
 
 /**
  * Starts a DTLS handshake as a client over `udp`, which must be connected
@@ -946,6 +970,14 @@ struct gdtls_packet_peer_udp *gdtls_packet_peer_udp_new(void);
  * returns `GDTLS_ERR_INVALID_PARAMETER`.
  */
 gdtls_error gdtls_packet_peer_udp_free(struct gdtls_packet_peer_udp *peer);
+
+/**
+ * Returns a new handle to the same UDP peer, as Godot's `RefCounted.reference`
+ * (a second `Ref` to one object): the object lives until every handle to
+ * it is freed, and each is freed on its own. The caller owns the new handle.
+ * NULL for a bad handle.
+ */
+struct gdtls_packet_peer_udp *gdtls_packet_peer_udp_reference(struct gdtls_packet_peer_udp *peer);
 
 /**
  * Binds the peer to `port` (0: any free port) on `bind_address` (an IP
@@ -1224,6 +1256,14 @@ struct gdtls_tls_options *gdtls_tls_options_server(struct gdtls_crypto_key *key,
 gdtls_error gdtls_tls_options_free(struct gdtls_tls_options *options);
 
 /**
+ * Returns a new handle to the same TLS options, as Godot's `RefCounted.reference`
+ * (a second `Ref` to one object): the object lives until every handle to
+ * it is freed, and each is freed on its own. The caller owns the new handle.
+ * NULL for a bad handle.
+ */
+struct gdtls_tls_options *gdtls_tls_options_reference(struct gdtls_tls_options *options);
+
+/**
  * True for options made by `gdtls_tls_options_server`. False as well for an
  * invalid handle (see `gdtls_get_last_error`).
  */
@@ -1283,6 +1323,14 @@ struct gdtls_udp_server *gdtls_udp_server_new(void);
  * returns `GDTLS_ERR_INVALID_PARAMETER`.
  */
 gdtls_error gdtls_udp_server_free(struct gdtls_udp_server *server);
+
+/**
+ * Returns a new handle to the same UDP server, as Godot's `RefCounted.reference`
+ * (a second `Ref` to one object): the object lives until every handle to
+ * it is freed, and each is freed on its own. The caller owns the new handle.
+ * NULL for a bad handle.
+ */
+struct gdtls_udp_server *gdtls_udp_server_reference(struct gdtls_udp_server *server);
 
 /**
  * Starts listening on `port` (0: any free port) of `bind_address` (an IP
@@ -1383,6 +1431,14 @@ struct gdtls_x509_certificate *gdtls_x509_certificate_new(void);
 gdtls_error gdtls_x509_certificate_free(struct gdtls_x509_certificate *cert);
 
 /**
+ * Returns a new handle to the same certificate, as Godot's `RefCounted.reference`
+ * (a second `Ref` to one object): the object lives until every handle to
+ * it is freed, and each is freed on its own. The caller owns the new handle.
+ * NULL for a bad handle.
+ */
+struct gdtls_x509_certificate *gdtls_x509_certificate_reference(struct gdtls_x509_certificate *cert);
+
+/**
  * Loads every certificate in the file at `path` (PEM, possibly a chain of
  * several; or one DER certificate), replacing the object's content. All
  * certificates are kept, in file order.
@@ -1446,6 +1502,7 @@ typedef struct gdtls_crypto_key *(*gdtls_crypto_generate_rsa_fn)(int32_t size);
 typedef struct gdtls_x509_certificate *(*gdtls_crypto_generate_self_signed_certificate_fn)(struct gdtls_crypto_key *key, const char *issuer_name, const char *not_before, const char *not_after);
 typedef struct gdtls_crypto_key *(*gdtls_crypto_key_new_fn)(void);
 typedef gdtls_error (*gdtls_crypto_key_free_fn)(struct gdtls_crypto_key *key);
+typedef struct gdtls_crypto_key *(*gdtls_crypto_key_reference_fn)(struct gdtls_crypto_key *key);
 typedef gdtls_error (*gdtls_crypto_key_load_fn)(struct gdtls_crypto_key *key, const char *path, bool public_only);
 typedef gdtls_error (*gdtls_crypto_key_load_from_string_fn)(struct gdtls_crypto_key *key, const char *string_key, bool public_only);
 typedef gdtls_error (*gdtls_crypto_key_save_fn)(struct gdtls_crypto_key *key, const char *path, bool public_only);
@@ -1453,6 +1510,7 @@ typedef gdtls_error (*gdtls_crypto_key_save_to_string_fn)(struct gdtls_crypto_ke
 typedef bool (*gdtls_crypto_key_is_public_only_fn)(struct gdtls_crypto_key *key);
 typedef struct gdtls_dtls_server *(*gdtls_dtls_server_new_fn)(void);
 typedef gdtls_error (*gdtls_dtls_server_free_fn)(struct gdtls_dtls_server *server);
+typedef struct gdtls_dtls_server *(*gdtls_dtls_server_reference_fn)(struct gdtls_dtls_server *server);
 typedef gdtls_error (*gdtls_dtls_server_setup_fn)(struct gdtls_dtls_server *server, struct gdtls_tls_options *options);
 typedef gdtls_error (*gdtls_dtls_server_setup_godot3_fn)(struct gdtls_dtls_server *server, struct gdtls_crypto_key *key, struct gdtls_x509_certificate *certificate, struct gdtls_x509_certificate *chain);
 typedef struct gdtls_packet_peer_dtls *(*gdtls_dtls_server_take_connection_fn)(struct gdtls_dtls_server *server, struct gdtls_packet_peer_udp *udp);
@@ -1471,6 +1529,7 @@ typedef const char *(*gdtls_version_fn)(void);
 typedef size_t (*gdtls_live_handle_count_fn)(void);
 typedef struct gdtls_packet_peer_dtls *(*gdtls_packet_peer_dtls_new_fn)(void);
 typedef gdtls_error (*gdtls_packet_peer_dtls_free_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef struct gdtls_packet_peer_dtls *(*gdtls_packet_peer_dtls_reference_fn)(struct gdtls_packet_peer_dtls *peer);
 typedef gdtls_error (*gdtls_packet_peer_dtls_connect_to_peer_fn)(struct gdtls_packet_peer_dtls *peer, struct gdtls_packet_peer_udp *udp, const char *hostname, struct gdtls_tls_options *options);
 typedef gdtls_error (*gdtls_packet_peer_dtls_connect_to_peer_godot3_fn)(struct gdtls_packet_peer_dtls *peer, struct gdtls_packet_peer_udp *udp, bool validate_certs, const char *for_hostname, struct gdtls_x509_certificate *valid_certificate);
 typedef gdtls_error (*gdtls_packet_peer_dtls_poll_fn)(struct gdtls_packet_peer_dtls *peer);
@@ -1487,6 +1546,7 @@ typedef gdtls_error (*gdtls_packet_peer_dtls_set_handshake_timeout_msec_fn)(stru
 typedef gdtls_error (*gdtls_packet_peer_dtls_get_handshake_timeout_msec_fn)(struct gdtls_packet_peer_dtls *peer, uint32_t *min_msec, uint32_t *max_msec);
 typedef struct gdtls_packet_peer_udp *(*gdtls_packet_peer_udp_new_fn)(void);
 typedef gdtls_error (*gdtls_packet_peer_udp_free_fn)(struct gdtls_packet_peer_udp *peer);
+typedef struct gdtls_packet_peer_udp *(*gdtls_packet_peer_udp_reference_fn)(struct gdtls_packet_peer_udp *peer);
 typedef gdtls_error (*gdtls_packet_peer_udp_bind_fn)(struct gdtls_packet_peer_udp *peer, int32_t port, const char *bind_address, int32_t recv_buf_size);
 typedef gdtls_error (*gdtls_packet_peer_udp_close_fn)(struct gdtls_packet_peer_udp *peer);
 typedef gdtls_error (*gdtls_packet_peer_udp_connect_to_host_fn)(struct gdtls_packet_peer_udp *peer, const char *host, int32_t port);
@@ -1511,6 +1571,7 @@ typedef struct gdtls_tls_options *(*gdtls_tls_options_client_fn)(struct gdtls_x5
 typedef struct gdtls_tls_options *(*gdtls_tls_options_client_unsafe_fn)(struct gdtls_x509_certificate *trusted_chain);
 typedef struct gdtls_tls_options *(*gdtls_tls_options_server_fn)(struct gdtls_crypto_key *key, struct gdtls_x509_certificate *certificate);
 typedef gdtls_error (*gdtls_tls_options_free_fn)(struct gdtls_tls_options *options);
+typedef struct gdtls_tls_options *(*gdtls_tls_options_reference_fn)(struct gdtls_tls_options *options);
 typedef bool (*gdtls_tls_options_is_server_fn)(struct gdtls_tls_options *options);
 typedef bool (*gdtls_tls_options_is_unsafe_client_fn)(struct gdtls_tls_options *options);
 typedef gdtls_error (*gdtls_tls_options_get_common_name_override_fn)(struct gdtls_tls_options *options, char *buf, size_t cap, size_t *out_len);
@@ -1519,6 +1580,7 @@ typedef struct gdtls_crypto_key *(*gdtls_tls_options_get_private_key_fn)(struct 
 typedef struct gdtls_x509_certificate *(*gdtls_tls_options_get_own_certificate_fn)(struct gdtls_tls_options *options);
 typedef struct gdtls_udp_server *(*gdtls_udp_server_new_fn)(void);
 typedef gdtls_error (*gdtls_udp_server_free_fn)(struct gdtls_udp_server *server);
+typedef struct gdtls_udp_server *(*gdtls_udp_server_reference_fn)(struct gdtls_udp_server *server);
 typedef gdtls_error (*gdtls_udp_server_listen_fn)(struct gdtls_udp_server *server, int32_t port, const char *bind_address);
 typedef gdtls_error (*gdtls_udp_server_poll_fn)(struct gdtls_udp_server *server);
 typedef bool (*gdtls_udp_server_is_connection_available_fn)(struct gdtls_udp_server *server);
@@ -1530,11 +1592,119 @@ typedef gdtls_error (*gdtls_udp_server_set_max_pending_connections_fn)(struct gd
 typedef int32_t (*gdtls_udp_server_get_max_pending_connections_fn)(struct gdtls_udp_server *server);
 typedef struct gdtls_x509_certificate *(*gdtls_x509_certificate_new_fn)(void);
 typedef gdtls_error (*gdtls_x509_certificate_free_fn)(struct gdtls_x509_certificate *cert);
+typedef struct gdtls_x509_certificate *(*gdtls_x509_certificate_reference_fn)(struct gdtls_x509_certificate *cert);
 typedef gdtls_error (*gdtls_x509_certificate_load_fn)(struct gdtls_x509_certificate *cert, const char *path);
 typedef gdtls_error (*gdtls_x509_certificate_load_from_string_fn)(struct gdtls_x509_certificate *cert, const char *string);
 typedef gdtls_error (*gdtls_x509_certificate_save_fn)(struct gdtls_x509_certificate *cert, const char *path);
 typedef gdtls_error (*gdtls_x509_certificate_save_to_string_fn)(struct gdtls_x509_certificate *cert, char *buf, size_t cap, size_t *out_len);
 typedef size_t (*gdtls_x509_certificate_get_count_fn)(struct gdtls_x509_certificate *cert);
+
+/*
+ * GDTLS_FUNCTIONS(X) expands X(name) for the name of every function above,
+ * in order: a host can declare and resolve its whole table with it.
+ */
+#define GDTLS_FUNCTIONS(X) \
+    X(gdtls_crypto_generate_rsa) \
+    X(gdtls_crypto_generate_self_signed_certificate) \
+    X(gdtls_crypto_key_new) \
+    X(gdtls_crypto_key_free) \
+    X(gdtls_crypto_key_reference) \
+    X(gdtls_crypto_key_load) \
+    X(gdtls_crypto_key_load_from_string) \
+    X(gdtls_crypto_key_save) \
+    X(gdtls_crypto_key_save_to_string) \
+    X(gdtls_crypto_key_is_public_only) \
+    X(gdtls_dtls_server_new) \
+    X(gdtls_dtls_server_free) \
+    X(gdtls_dtls_server_reference) \
+    X(gdtls_dtls_server_setup) \
+    X(gdtls_dtls_server_setup_godot3) \
+    X(gdtls_dtls_server_take_connection) \
+    X(gdtls_dtls_server_set_handshake_timeout_msec) \
+    X(gdtls_dtls_server_get_handshake_timeout_msec) \
+    X(gdtls_dtls_server_set_idle_timeout_msec) \
+    X(gdtls_dtls_server_get_idle_timeout_msec) \
+    X(gdtls_dtls_server_set_max_handshakes) \
+    X(gdtls_dtls_server_get_max_handshakes) \
+    X(gdtls_dtls_server_get_handshake_count) \
+    X(gdtls_get_last_error) \
+    X(gdtls_get_last_error_message) \
+    X(gdtls_clear_last_error) \
+    X(gdtls_error_string) \
+    X(gdtls_version) \
+    X(gdtls_live_handle_count) \
+    X(gdtls_packet_peer_dtls_new) \
+    X(gdtls_packet_peer_dtls_free) \
+    X(gdtls_packet_peer_dtls_reference) \
+    X(gdtls_packet_peer_dtls_connect_to_peer) \
+    X(gdtls_packet_peer_dtls_connect_to_peer_godot3) \
+    X(gdtls_packet_peer_dtls_poll) \
+    X(gdtls_packet_peer_dtls_get_status) \
+    X(gdtls_packet_peer_dtls_disconnect_from_peer) \
+    X(gdtls_packet_peer_dtls_put_packet) \
+    X(gdtls_packet_peer_dtls_get_packet) \
+    X(gdtls_packet_peer_dtls_get_available_packet_count) \
+    X(gdtls_packet_peer_dtls_get_max_packet_size) \
+    X(gdtls_packet_peer_dtls_set_idle_timeout_msec) \
+    X(gdtls_packet_peer_dtls_get_idle_timeout_msec) \
+    X(gdtls_packet_peer_dtls_get_idle_time_msec) \
+    X(gdtls_packet_peer_dtls_set_handshake_timeout_msec) \
+    X(gdtls_packet_peer_dtls_get_handshake_timeout_msec) \
+    X(gdtls_packet_peer_udp_new) \
+    X(gdtls_packet_peer_udp_free) \
+    X(gdtls_packet_peer_udp_reference) \
+    X(gdtls_packet_peer_udp_bind) \
+    X(gdtls_packet_peer_udp_close) \
+    X(gdtls_packet_peer_udp_connect_to_host) \
+    X(gdtls_packet_peer_udp_is_socket_connected) \
+    X(gdtls_packet_peer_udp_is_bound) \
+    X(gdtls_packet_peer_udp_set_dest_address) \
+    X(gdtls_packet_peer_udp_put_packet) \
+    X(gdtls_packet_peer_udp_get_packet) \
+    X(gdtls_packet_peer_udp_get_available_packet_count) \
+    X(gdtls_packet_peer_udp_get_packet_ip) \
+    X(gdtls_packet_peer_udp_get_packet_port) \
+    X(gdtls_packet_peer_udp_get_local_port) \
+    X(gdtls_packet_peer_udp_wait) \
+    X(gdtls_packet_peer_udp_wait_timeout) \
+    X(gdtls_packet_peer_udp_get_max_packet_size) \
+    X(gdtls_packet_peer_udp_set_broadcast_enabled) \
+    X(gdtls_packet_peer_udp_join_multicast_group) \
+    X(gdtls_packet_peer_udp_leave_multicast_group) \
+    X(gdtls_packet_peer_udp_new_from_callbacks) \
+    X(gdtls_get_proc_address) \
+    X(gdtls_tls_options_client) \
+    X(gdtls_tls_options_client_unsafe) \
+    X(gdtls_tls_options_server) \
+    X(gdtls_tls_options_free) \
+    X(gdtls_tls_options_reference) \
+    X(gdtls_tls_options_is_server) \
+    X(gdtls_tls_options_is_unsafe_client) \
+    X(gdtls_tls_options_get_common_name_override) \
+    X(gdtls_tls_options_get_trusted_ca_chain) \
+    X(gdtls_tls_options_get_private_key) \
+    X(gdtls_tls_options_get_own_certificate) \
+    X(gdtls_udp_server_new) \
+    X(gdtls_udp_server_free) \
+    X(gdtls_udp_server_reference) \
+    X(gdtls_udp_server_listen) \
+    X(gdtls_udp_server_poll) \
+    X(gdtls_udp_server_is_connection_available) \
+    X(gdtls_udp_server_take_connection) \
+    X(gdtls_udp_server_stop) \
+    X(gdtls_udp_server_is_listening) \
+    X(gdtls_udp_server_get_local_port) \
+    X(gdtls_udp_server_set_max_pending_connections) \
+    X(gdtls_udp_server_get_max_pending_connections) \
+    X(gdtls_x509_certificate_new) \
+    X(gdtls_x509_certificate_free) \
+    X(gdtls_x509_certificate_reference) \
+    X(gdtls_x509_certificate_load) \
+    X(gdtls_x509_certificate_load_from_string) \
+    X(gdtls_x509_certificate_save) \
+    X(gdtls_x509_certificate_save_to_string) \
+    X(gdtls_x509_certificate_get_count) \
+    /* end of GDTLS_FUNCTIONS */
 
 #ifdef __cplusplus
 }  // extern "C"

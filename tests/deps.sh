@@ -6,12 +6,15 @@
 #   gcc, g++, valgrind   compile the C/C++ tests and examples, check memory
 #   openssl, gnutls-bin  real TLS peers and certificate checks
 #   godot3-server        Godot 3.2.3 headless, the reference implementation
+#   pkg-config           the installed package's gdtls.pc, as a user's build reads it
+#   mono-mcs, mono-runtime   build and run the C# binding
+#   luajit               run the LuaJIT binding
 set -eu
 
 packages="cmake libclang-dev gcc g++ libc6-dev make valgrind openssl"
 case "${1:-}" in
     --build-only) ;;
-    *) packages="$packages gnutls-bin godot3-server" ;;
+    *) packages="$packages gnutls-bin godot3-server pkg-config mono-mcs mono-runtime luajit" ;;
 esac
 
 missing=""

@@ -1,4 +1,5 @@
-//! The committed include/gdtls.h must be exactly what the source generates.
+//! The committed include/gdtls.h (and the LuaJIT declarations made from it)
+//! must be exactly what the source generates.
 //! build.rs writes the generated header to OUT_DIR (and refreshes the work
 //! tree's copy); this compares it with the copy git has, so a stale header
 //! fails on a clean clone.
@@ -7,25 +8,37 @@ mod support;
 
 use std::process::Command;
 
+/// The files build.rs generates and the work tree keeps: the header, and
+/// the LuaJIT declarations made from it.
+const GENERATED: [(&str, &str); 2] = [
+    (
+        "include/gdtls.h",
+        include_str!(concat!(env!("OUT_DIR"), "/gdtls.h")),
+    ),
+    (
+        "ffi-examples/luajit/gdtls_h.lua",
+        include_str!(concat!(env!("OUT_DIR"), "/gdtls_h.lua")),
+    ),
+];
+
 #[test]
 fn committed_header_is_current() {
-    let generated = include_str!(concat!(env!("OUT_DIR"), "/gdtls.h"));
-    // The index holds what would be committed; on a clean clone it is HEAD.
-    let output = support::run(
-        Command::new("git")
-            .arg("-C")
-            .arg(support::root())
-            .args(["show", ":include/gdtls.h"]),
-    );
-    support::assert_success(
-        "git show :include/gdtls.h (is the header committed?)",
-        &output,
-    );
-    let committed = String::from_utf8(output.stdout).expect("header is UTF-8");
-    assert!(
-        committed == generated,
-        "include/gdtls.h in git differs from what the source generates: build, then commit include/gdtls.h"
-    );
+    for (path, generated) in GENERATED {
+        // The index holds what would be committed; on a clean clone it is
+        // HEAD.
+        let output = support::run(
+            Command::new("git")
+                .arg("-C")
+                .arg(support::root())
+                .args(["show", &format!(":{path}")]),
+        );
+        support::assert_success(&format!("git show :{path} (is it committed?)"), &output);
+        let committed = String::from_utf8(output.stdout).expect("UTF-8");
+        assert!(
+            committed == generated,
+            "{path} in git differs from what the source generates: build, then commit {path}"
+        );
+    }
 }
 
 #[test]

@@ -42,6 +42,15 @@ pub extern "C" fn gdtls_crypto_key_free(key: *mut gdtls_crypto_key) -> Error {
     ffi_guard!(handle::release(key).map(|()| Error::OK))
 }
 
+/// Returns a new handle to the same key, as Godot's `RefCounted.reference`
+/// (a second `Ref` to one object): the object lives until every handle to
+/// it is freed, and each is freed on its own. The caller owns the new handle.
+/// NULL for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_crypto_key_reference(key: *mut gdtls_crypto_key) -> *mut gdtls_crypto_key {
+    ffi_guard!(handle::get(key, "key").map(handle::new_handle))
+}
+
 /// Loads a key from the file at `path` (PEM or DER), replacing the key's
 /// content. With `public_only` the file must hold a public key; otherwise a
 /// private key (PKCS#1 or PKCS#8, unencrypted).

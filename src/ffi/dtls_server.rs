@@ -65,6 +65,17 @@ pub extern "C" fn gdtls_dtls_server_free(server: *mut gdtls_dtls_server) -> Erro
     ffi_guard!(handle::release(server).map(|()| Error::OK))
 }
 
+/// Returns a new handle to the same DTLS server, as Godot's `RefCounted.reference`
+/// (a second `Ref` to one object): the object lives until every handle to
+/// it is freed, and each is freed on its own. The caller owns the new handle.
+/// NULL for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_dtls_server_reference(
+    server: *mut gdtls_dtls_server,
+) -> *mut gdtls_dtls_server {
+    ffi_guard!(handle::get(server, "server").map(handle::new_handle))
+}
+
 /// Sets the server up with `options` from `gdtls_tls_options_server` (key
 /// and certificate chain to present). Their content is read now. A new
 /// setup replaces the previous one; connections already made keep theirs.

@@ -64,6 +64,17 @@ pub extern "C" fn gdtls_packet_peer_dtls_free(peer: *mut gdtls_packet_peer_dtls)
     ffi_guard!(handle::release(peer).map(|()| Error::OK))
 }
 
+/// Returns a new handle to the same DTLS peer, as Godot's `RefCounted.reference`
+/// (a second `Ref` to one object): the object lives until every handle to
+/// it is freed, and each is freed on its own. The caller owns the new handle.
+/// NULL for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_packet_peer_dtls_reference(
+    peer: *mut gdtls_packet_peer_dtls,
+) -> *mut gdtls_packet_peer_dtls {
+    ffi_guard!(handle::get(peer, "peer").map(handle::new_handle))
+}
+
 /// Starts a DTLS handshake as a client over `udp`, which must be connected
 /// (`gdtls_packet_peer_udp_connect_to_host`, or a host-callback peer). The
 /// DTLS peer holds its own reference to `udp`. `options` come from

@@ -48,6 +48,17 @@ pub extern "C" fn gdtls_packet_peer_udp_free(peer: *mut gdtls_packet_peer_udp) -
     ffi_guard!(handle::release(peer).map(|()| Error::OK))
 }
 
+/// Returns a new handle to the same UDP peer, as Godot's `RefCounted.reference`
+/// (a second `Ref` to one object): the object lives until every handle to
+/// it is freed, and each is freed on its own. The caller owns the new handle.
+/// NULL for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_packet_peer_udp_reference(
+    peer: *mut gdtls_packet_peer_udp,
+) -> *mut gdtls_packet_peer_udp {
+    ffi_guard!(handle::get(peer, "peer").map(handle::new_handle))
+}
+
 /// Binds the peer to `port` (0: any free port) on `bind_address` (an IP
 /// address, or "*" or NULL for every IPv4 and IPv6 address), queueing at most
 /// `recv_buf_size` bytes of received datagrams, each counted with 24 bytes

@@ -88,6 +88,17 @@ pub extern "C" fn gdtls_tls_options_free(options: *mut gdtls_tls_options) -> Err
     ffi_guard!(handle::release(options).map(|()| Error::OK))
 }
 
+/// Returns a new handle to the same TLS options, as Godot's `RefCounted.reference`
+/// (a second `Ref` to one object): the object lives until every handle to
+/// it is freed, and each is freed on its own. The caller owns the new handle.
+/// NULL for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_tls_options_reference(
+    options: *mut gdtls_tls_options,
+) -> *mut gdtls_tls_options {
+    ffi_guard!(handle::get(options, "options").map(handle::new_handle))
+}
+
 /// True for options made by `gdtls_tls_options_server`. False as well for an
 /// invalid handle (see `gdtls_get_last_error`).
 #[no_mangle]

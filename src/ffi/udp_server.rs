@@ -44,6 +44,17 @@ pub extern "C" fn gdtls_udp_server_free(server: *mut gdtls_udp_server) -> Error 
     ffi_guard!(handle::release(server).map(|()| Error::OK))
 }
 
+/// Returns a new handle to the same UDP server, as Godot's `RefCounted.reference`
+/// (a second `Ref` to one object): the object lives until every handle to
+/// it is freed, and each is freed on its own. The caller owns the new handle.
+/// NULL for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_udp_server_reference(
+    server: *mut gdtls_udp_server,
+) -> *mut gdtls_udp_server {
+    ffi_guard!(handle::get(server, "server").map(handle::new_handle))
+}
+
 /// Starts listening on `port` (0: any free port) of `bind_address` (an IP
 /// address, or "*" or NULL for every IPv4 and IPv6 address).
 ///

@@ -32,6 +32,17 @@ pub extern "C" fn gdtls_x509_certificate_free(cert: *mut gdtls_x509_certificate)
     ffi_guard!(handle::release(cert).map(|()| Error::OK))
 }
 
+/// Returns a new handle to the same certificate, as Godot's `RefCounted.reference`
+/// (a second `Ref` to one object): the object lives until every handle to
+/// it is freed, and each is freed on its own. The caller owns the new handle.
+/// NULL for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_x509_certificate_reference(
+    cert: *mut gdtls_x509_certificate,
+) -> *mut gdtls_x509_certificate {
+    ffi_guard!(handle::get(cert, "cert").map(handle::new_handle))
+}
+
 /// Loads every certificate in the file at `path` (PEM, possibly a chain of
 /// several; or one DER certificate), replacing the object's content. All
 /// certificates are kept, in file order.

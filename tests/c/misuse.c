@@ -200,6 +200,46 @@ static void test_free(void) {
     REFUSED(gdtls_crypto_key_free, (k));
     REFUSED(gdtls_crypto_key_load_from_string, (k, "x", false));
     CHECK(gdtls_live_handle_count() == before);
+
+    /* A second reference: made only from a live handle of its class, and
+     * the object outlives the first one's free. */
+    SWEEP(KEY, true, FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_crypto_key_reference, (BAD)));
+    SWEEP(CERT, true, FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_x509_certificate_reference, (BAD)));
+    SWEEP(OPTIONS, true, FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_reference, (BAD)));
+    SWEEP(UDP, true, FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_udp_reference, (BAD)));
+    SWEEP(UDP_SERVER, true, FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_udp_server_reference, (BAD)));
+    SWEEP(DTLS, true, FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_dtls_reference, (BAD)));
+    SWEEP(DTLS_SERVER, true, FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_dtls_server_reference, (BAD)));
+    CHECK(gdtls_live_handle_count() == before);
+    gdtls_udp_server *first = gdtls_udp_server_new();
+    gdtls_udp_server *second = gdtls_udp_server_reference(first);
+    CHECK(second != NULL && second != first && gdtls_live_handle_count() == before + 2);
+    CHECK(gdtls_udp_server_listen(first, 0, "127.0.0.1") == GDTLS_OK);
+    CHECK(gdtls_udp_server_free(first) == GDTLS_OK);
+    CHECK(gdtls_udp_server_is_listening(second));
+    REFUSED(gdtls_udp_server_free, (first));
+    gdtls_packet_peer_dtls *p = gdtls_packet_peer_dtls_new();
+    gdtls_packet_peer_dtls *q = gdtls_packet_peer_dtls_reference(p);
+    gdtls_dtls_server *ds = gdtls_dtls_server_new();
+    gdtls_dtls_server *ds2 = gdtls_dtls_server_reference(ds);
+    gdtls_packet_peer_udp *u = gdtls_packet_peer_udp_new();
+    gdtls_packet_peer_udp *u2 = gdtls_packet_peer_udp_reference(u);
+    gdtls_tls_options *o = gdtls_tls_options_client_unsafe(NULL);
+    gdtls_tls_options *o2 = gdtls_tls_options_reference(o);
+    gdtls_x509_certificate *c = gdtls_x509_certificate_new();
+    gdtls_x509_certificate *c2 = gdtls_x509_certificate_reference(c);
+    gdtls_crypto_key *k1 = gdtls_crypto_key_new();
+    gdtls_crypto_key *k2 = gdtls_crypto_key_reference(k1);
+    CHECK(q && ds2 && u2 && o2 && c2 && k2);
+    CHECK(gdtls_packet_peer_dtls_free(p) == GDTLS_OK && gdtls_packet_peer_dtls_get_status(q) == GDTLS_STATUS_DISCONNECTED);
+    CHECK(gdtls_tls_options_free(o) == GDTLS_OK && gdtls_tls_options_is_unsafe_client(o2));
+    CHECK(gdtls_udp_server_free(second) == GDTLS_OK && gdtls_packet_peer_dtls_free(q) == GDTLS_OK);
+    CHECK(gdtls_dtls_server_free(ds) == GDTLS_OK && gdtls_dtls_server_free(ds2) == GDTLS_OK);
+    CHECK(gdtls_packet_peer_udp_free(u) == GDTLS_OK && gdtls_packet_peer_udp_free(u2) == GDTLS_OK);
+    CHECK(gdtls_tls_options_free(o2) == GDTLS_OK);
+    CHECK(gdtls_x509_certificate_free(c) == GDTLS_OK && gdtls_x509_certificate_free(c2) == GDTLS_OK);
+    CHECK(gdtls_crypto_key_free(k1) == GDTLS_OK && gdtls_crypto_key_free(k2) == GDTLS_OK);
+    CHECK(gdtls_live_handle_count() == before);
 }
 
 /* ---- Crypto, CryptoKey, X509Certificate -------------------------------- */
