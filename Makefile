@@ -9,6 +9,9 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CC ?= cc
 RELEASE := target/release
 EXAMPLES := target/examples
+# The library's SONAME is libgdtls.so.$(MAJOR); programs linked against it
+# look for that name.
+MAJOR := $(shell sed -n 's/^version = "\([0-9]*\)\..*/\1/p' Cargo.toml)
 
 .PHONY: all deps build-deps demo test lint bench clean
 
@@ -26,6 +29,7 @@ $(EXAMPLES):
 # The seed's DTLS server and client, from ffi-examples/c, over loopback.
 demo: build-deps | $(EXAMPLES)
 	cargo build --release
+	ln -sf libgdtls.so $(RELEASE)/libgdtls.so.$(MAJOR)
 	for example in generate_cert dtls_server dtls_client; do \
 		$(CC) -std=c11 -O2 -Wall -Wextra -Iinclude ffi-examples/c/$$example.c \
 			-L$(RELEASE) -Wl,-rpath,$(CURDIR)/$(RELEASE) -lgdtls -o $(EXAMPLES)/$$example || exit 1; \

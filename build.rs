@@ -32,6 +32,10 @@ fn export_only_gdtls(map: &Path) {
             "cargo:rustc-cdylib-link-arg=-Wl,--version-script={}",
             map.display()
         );
+        // Programs record the major version they were linked against, so
+        // that an incompatible library is never loaded in its place.
+        let major = env::var("CARGO_PKG_VERSION_MAJOR").expect("package version");
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libgdtls.so.{major}");
     }
 }
 

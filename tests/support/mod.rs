@@ -20,7 +20,9 @@ pub fn root() -> PathBuf {
 
 /// The directory holding the libgdtls.so that `cargo test` built with this
 /// test binary: target/<profile>/deps/, beside the test executable (cargo
-/// copies it up to target/<profile>/ only for `cargo build`).
+/// copies it up to target/<profile>/ only for `cargo build`). Programs
+/// linked against it look for its SONAME, libgdtls.so.<major>, which an
+/// installation provides as a link; here it is made beside it.
 pub fn lib_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
     let dir = exe.parent().expect("target directory").to_path_buf();
@@ -29,6 +31,11 @@ pub fn lib_dir() -> PathBuf {
         "libgdtls.so is not in {}; build the crate first",
         dir.display()
     );
+    let soname = dir.join(format!("libgdtls.so.{}", env!("CARGO_PKG_VERSION_MAJOR")));
+    if std::fs::symlink_metadata(&soname).is_err() {
+        // Another test may make it at the same moment: either link will do.
+        let _ = std::os::unix::fs::symlink("libgdtls.so", &soname);
+    }
     dir
 }
 
