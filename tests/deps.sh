@@ -17,6 +17,13 @@ case "${1:-}" in
     *) packages="$packages gnutls-bin godot3-server pkg-config mono-mcs mono-runtime luajit" ;;
 esac
 
+# The Python binding's tests install it offline (pip --no-build-isolation),
+# which setuptools before 70.1 can only do with the wheel package.
+if [ "${1:-}" != --build-only ] && command -v python3 >/dev/null 2>&1 &&
+    ! python3 -c "import wheel" 2>/dev/null; then
+    python3 -m pip install -q wheel
+fi
+
 missing=""
 for p in $packages; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -111,7 +111,10 @@ pub fn pair(id: &Identity, server: &Port, client: &Port) {
     let mut server_cmd = server.command(&server_args);
     let server_run =
         std::thread::spawn(move || run_within(&mut server_cmd, Duration::from_secs(40)));
-    // The client retries until the server answers: it may start first.
+    // Godot 3.2.3's client gives up at the ICMP "port unreachable" that a
+    // server not yet listening causes, and some servers start an
+    // interpreter first: the client starts once the port is bound.
+    wait_until_bound(&port, Duration::from_secs(30));
     let client_out = run_within(&mut client.command(&client_args), Duration::from_secs(40))
         .unwrap_or_else(|e| panic!("{what}: {e}"));
     let server_out = server_run
@@ -139,4 +142,25 @@ pub fn pair(id: &Identity, server: &Port, client: &Port) {
         !replies.is_empty() && replies.iter().all(|l| *l == "Connected: Hello DTLS client"),
         "{what}: the client printed\n{client_text}"
     );
+}
+
+/// Waits until a UDP socket of this machine is bound to `port`, or `limit`
+/// passes (the pair then fails on its own, with the server's output).
+fn wait_until_bound(port: &str, limit: Duration) {
+    let suffix = format!(":{:04X}", port.parse::<u16>().expect("a port number"));
+    let bound = || {
+        ["/proc/net/udp", "/proc/net/udp6"].iter().any(|table| {
+            std::fs::read_to_string(table).is_ok_and(|rows| {
+                rows.lines().skip(1).any(|row| {
+                    row.split_whitespace()
+                        .nth(1)
+                        .is_some_and(|local| local.ends_with(&suffix))
+                })
+            })
+        })
+    };
+    let start = std::time::Instant::now();
+    while !bound() && start.elapsed() < limit {
+        std::thread::sleep(Duration::from_millis(5));
+    }
 }
