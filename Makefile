@@ -44,8 +44,7 @@ $(EXAMPLES):
 	mkdir -p $@
 
 # The seed's DTLS server and client, from ffi-examples/c, over loopback.
-demo: build-deps | $(EXAMPLES)
-	cargo build --release
+demo: build-deps release | $(EXAMPLES)
 	ln -sf libgdtls.so $(RELEASE)/libgdtls.so.$(MAJOR)
 	for example in generate_cert dtls_server dtls_client; do \
 		$(CC) -std=c11 -O2 -Wall -Wextra -Iinclude ffi-examples/c/$$example.c \

@@ -635,6 +635,9 @@ gdtls_error gdtls_dtls_server_setup_godot3(struct gdtls_dtls_server *server, str
  * it, and the client's retry arrives as a new UDP connection; and
  * `GDTLS_STATUS_DISCONNECTED` when the server is not set up or `udp` is not
  * connected. gdtls keeps nothing for a client before its cookie verifies.
+ * The cookie request closes `udp`: a host-callback peer
+ * (`gdtls_packet_peer_udp_new_from_callbacks`) then needs a new peer for
+ * the client's retried ClientHello, as a UDP server makes one.
  *
  * Returns NULL only for a bad handle (see `gdtls_get_last_error`).
  */

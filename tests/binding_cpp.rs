@@ -1,24 +1,14 @@
 //! The C++ binding (ffi-examples/cpp/gdtls.hpp): its unit checks under
 //! valgrind, every source compiled clean as C++17 and C++20, and the seed
-//! example's C++ ports paired with each other and with Godot 3.2.3.
+//! example's C++ ports paired with each other (tests/bindings.rs pairs
+//! them with other languages and with Godot 3.2.3).
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
+use support::ports::cpp::{build, sources};
 use support::*;
-
-fn cpp_dir() -> PathBuf {
-    root().join("ffi-examples/cpp")
-}
-
-/// Builds `ffi-examples/cpp/<name>.cpp` into `dir` as C++17, the way
-/// `compile_c` builds every C++ source.
-fn build(name: &str, dir: &Path) -> PathBuf {
-    let exe = dir.join(format!("cpp_{name}"));
-    compile_c(&[cpp_dir().join(format!("{name}.cpp"))], &exe, &[]);
-    exe
-}
 
 /// Moves, shared copies and handles given back, errors as values and as
 /// exceptions, every class's calls, a UDP exchange, a host transport and a
@@ -58,7 +48,7 @@ fn cpp_sources_compile_clean_as_cpp17_and_cpp20() {
         for std in ["c++17", "c++20"] {
             // compile_c passes -std=c++17 first; a later -std wins.
             compile_c(
-                &[cpp_dir().join(format!("{name}.cpp"))],
+                &[sources().join(format!("{name}.cpp"))],
                 &tmp.join(&format!("{name}-{std}")),
                 &[&format!("-std={std}"), "-pedantic"],
             );
@@ -70,7 +60,7 @@ fn cpp_sources_compile_clean_as_cpp17_and_cpp20() {
 /// and calls every function the C header declares.
 #[test]
 fn cpp_binding_covers_the_c_api_alone() {
-    let header = std::fs::read_to_string(cpp_dir().join("gdtls.hpp")).unwrap();
+    let header = std::fs::read_to_string(sources().join("gdtls.hpp")).unwrap();
     for include in header.lines().filter(|l| l.starts_with("#include")) {
         let target = include.trim_start_matches("#include").trim();
         assert!(
@@ -90,18 +80,12 @@ fn cpp_binding_covers_the_c_api_alone() {
 }
 
 /// The seed's server and client ported to C++ talk to each other, the
-/// client validating the server's certificate for localhost, and each to
-/// Godot 3.2.3 running the GDScript itself.
+/// client validating the server's certificate for localhost.
 #[test]
 fn cpp_seed_server_and_client() {
     let id = seed::Identity::new("binding-cpp-seed");
-    let [server, client] = ["server", "client"].map(|name| {
-        let exe = build(name, id.dir().path());
-        seed::Port::new(&format!("C++ {name}"), &[exe.as_os_str()])
-    });
+    let [server, client] = support::ports::cpp::ports(id.dir().path());
     seed::pair(&id, &server, &client);
-    seed::pair(&id, &seed::godot("seed_server.gd"), &client);
-    seed::pair(&id, &server, &seed::godot("seed_client.gd"));
 }
 
 /// The ports refuse a bad command line with a message and status 2, and a

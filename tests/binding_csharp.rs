@@ -5,81 +5,16 @@
 //! handles released by Dispose and by the collector, crypto, UDP, host
 //! callbacks, DTLS handshakes and echoes on 127.0.0.1), a declaration for
 //! every header function and constant, and the seed example's C# port
-//! paired with itself and with Godot 3.2.3 both ways.
+//! paired with itself (tests/bindings.rs pairs it with other languages and
+//! with Godot 3.2.3).
 
 mod support;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
+use support::ports::csharp::{binding_source, build, mono};
 use support::*;
-
-fn csharp_dir() -> PathBuf {
-    root().join("ffi-examples/csharp")
-}
-
-fn binding_source() -> String {
-    std::fs::read_to_string(csharp_dir().join("Gdtls.cs")).expect("read Gdtls.cs")
-}
-
-/// `mcs` as the binding promises to build: C# 6, no assembly beyond
-/// mscorlib unless named, warnings as errors.
-fn mcs(dir: &Path, args: &[&str]) {
-    let output = run(Command::new("mcs")
-        .current_dir(dir)
-        .args(["-noconfig", "-langversion:6", "-warnaserror+"])
-        .args(args));
-    assert_success(&format!("mcs {args:?}"), &output);
-}
-
-/// Builds Gdtls.dll (its XML documentation required for every public
-/// member) and the given programs into `dir`, each program `NAME.exe`
-/// from ffi-examples/csharp/NAME.cs.
-fn build(dir: &Path, programs: &[&str]) {
-    let source = csharp_dir();
-    let lib = source.join("Gdtls.cs");
-    mcs(
-        dir,
-        &[
-            "-target:library",
-            "-doc:Gdtls.xml",
-            "-out:Gdtls.dll",
-            lib.to_str().unwrap(),
-        ],
-    );
-    for program in programs {
-        let file = source.join(format!("{program}.cs"));
-        mcs(
-            dir,
-            &[
-                "-r:System.dll",
-                "-r:Gdtls.dll",
-                &format!("-out:{program}.exe"),
-                file.to_str().unwrap(),
-            ],
-        );
-    }
-}
-
-/// `mono DIR/NAME.exe`, finding libgdtls.so where cargo built it.
-fn mono(dir: &Path, program: &str) -> Command {
-    let mut cmd = Command::new("mono");
-    cmd.arg(dir.join(format!("{program}.exe")))
-        .env("LD_LIBRARY_PATH", lib_dir());
-    cmd
-}
-
-/// One of the seed example's C# ports, built in `dir`, for `seed::pair`.
-fn csharp_port(dir: &Path, program: &str) -> seed::Port {
-    let exe = dir.join(format!("{program}.exe"));
-    seed::Port::new(
-        &format!("C# {program}.exe"),
-        &["mono".as_ref(), exe.as_os_str()],
-    )
-    .env("LD_LIBRARY_PATH", lib_dir())
-}
 
 #[test]
 fn csharp_binding_checks() {
@@ -185,32 +120,8 @@ fn pascal_case(screaming: &str) -> String {
 #[test]
 fn csharp_seed_server_and_client() {
     let id = seed::Identity::new("csharp-seed");
-    build(id.dir().path(), &["Server", "Client"]);
-    let dir = id.dir().path();
-    seed::pair(
-        &id,
-        &csharp_port(dir, "Server"),
-        &csharp_port(dir, "Client"),
-    );
-}
-
-/// The C# client with Godot 3.2.3 running server.gd, and the C# server with
-/// Godot running client.gd.
-#[test]
-fn csharp_seed_with_godot() {
-    let id = seed::Identity::new("csharp-seed-godot");
-    build(id.dir().path(), &["Server", "Client"]);
-    let dir = id.dir().path();
-    seed::pair(
-        &id,
-        &seed::godot("seed_server.gd"),
-        &csharp_port(dir, "Client"),
-    );
-    seed::pair(
-        &id,
-        &csharp_port(dir, "Server"),
-        &seed::godot("seed_client.gd"),
-    );
+    let [server, client] = support::ports::csharp::ports(id.dir().path());
+    seed::pair(&id, &server, &client);
 }
 
 /// With nobody to talk to, each port gives up after its TIMEOUT with 1, as

@@ -3,42 +3,16 @@
 //! (test_gdtls.lua: names and constants, loading twice, argument errors,
 //! collection of handles, crypto, UDP, DTLS and host callbacks on
 //! 127.0.0.1), a header function it does not bind, a library it cannot
-//! load, and the seed example's Lua port paired with itself and with
-//! Godot 3.2.3 both ways.
+//! load, and the seed example's Lua port paired with itself
+//! (tests/bindings.rs pairs it with other languages and with Godot 3.2.3).
 
 mod support;
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
+use support::ports::luajit::{luajit, run_luajit, sources};
 use support::*;
-
-fn luajit_dir() -> PathBuf {
-    root().join("ffi-examples/luajit")
-}
-
-/// `luajit SCRIPT` from ffi-examples/luajit, on the library cargo built.
-fn luajit(script: &str) -> Command {
-    let mut cmd = Command::new("luajit");
-    cmd.arg(luajit_dir().join(script))
-        .env("GDTLS_LIBRARY", lib_dir().join("libgdtls.so"));
-    cmd
-}
-
-fn run_luajit(cmd: &mut Command, limit: Duration) -> Output {
-    run_within(cmd, limit).unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// One of the seed example's Lua ports, for `seed::pair`.
-fn lua_port(script: &str) -> seed::Port {
-    let path = luajit_dir().join(script);
-    seed::Port::new(
-        &format!("LuaJIT {script}"),
-        &["luajit".as_ref(), path.as_os_str()],
-    )
-    .env("GDTLS_LIBRARY", lib_dir().join("libgdtls.so"))
-}
 
 /// test_gdtls.lua runs every check and ends with "ok"; the checks' names
 /// and timings show with `--nocapture`.
@@ -59,7 +33,7 @@ fn luajit_binding_checks() {
 /// gdtls.lua, as `C.gdtls_...`.
 #[test]
 fn luajit_binding_names_every_header_function() {
-    let source = std::fs::read_to_string(luajit_dir().join("gdtls.lua")).expect("read gdtls.lua");
+    let source = std::fs::read_to_string(sources().join("gdtls.lua")).expect("read gdtls.lua");
     let bound = |name: &str| {
         let needle = format!("C.{name}");
         source.match_indices(&needle).any(|(at, _)| {
@@ -80,7 +54,7 @@ fn luajit_binding_names_every_header_function() {
 /// which library it could not load.
 #[test]
 fn luajit_module_names_a_library_it_cannot_load() {
-    let path = format!("{}/?.lua;", luajit_dir().display());
+    let path = format!("{}/?.lua;", sources().display());
     let output = run_luajit(
         Command::new("luajit")
             .arg("-e")
@@ -106,16 +80,8 @@ fn luajit_module_names_a_library_it_cannot_load() {
 #[test]
 fn luajit_seed_server_and_client() {
     let id = seed::Identity::new("luajit-seed");
-    seed::pair(&id, &lua_port("server.lua"), &lua_port("client.lua"));
-}
-
-/// The Lua client with Godot 3.2.3 running server.gd, and the Lua server
-/// with Godot running client.gd.
-#[test]
-fn luajit_seed_with_godot() {
-    let id = seed::Identity::new("luajit-seed-godot");
-    seed::pair(&id, &seed::godot("seed_server.gd"), &lua_port("client.lua"));
-    seed::pair(&id, &lua_port("server.lua"), &seed::godot("seed_client.gd"));
+    let [server, client] = support::ports::luajit::ports();
+    seed::pair(&id, &server, &client);
 }
 
 /// With nobody to talk to, each port gives up after its TIMEOUT with 1,

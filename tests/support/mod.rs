@@ -6,6 +6,7 @@
 
 pub mod dtls;
 pub mod memory;
+pub mod ports;
 pub mod seed;
 
 use std::io::Read;
