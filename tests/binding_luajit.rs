@@ -34,13 +34,7 @@ fn luajit_binding_checks() {
 #[test]
 fn luajit_binding_names_every_header_function() {
     let source = std::fs::read_to_string(sources().join("gdtls.lua")).expect("read gdtls.lua");
-    let bound = |name: &str| {
-        let needle = format!("C.{name}");
-        source.match_indices(&needle).any(|(at, _)| {
-            !source[at + needle.len()..]
-                .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
-        })
-    };
+    let bound = |name: &str| names(&source, &format!("C.{name}"));
     let functions = header_functions();
     assert!(
         functions.len() > 90,

@@ -47,12 +47,6 @@ fn python_binding_calls_every_header_function() {
             }
         }
     }
-    let named = |source: &str, needle: &str| {
-        source.match_indices(needle).any(|(at, _)| {
-            !source[at + needle.len()..]
-                .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
-        })
-    };
     let functions = header_functions();
     assert!(
         functions.len() > 90,
@@ -60,7 +54,7 @@ fn python_binding_calls_every_header_function() {
     );
     let unbound: Vec<&String> = functions
         .iter()
-        .filter(|f| !named(&prototypes, &format!("\"{f}\"")))
+        .filter(|f| !names(&prototypes, &format!("\"{f}\"")))
         .collect();
     assert!(
         unbound.is_empty(),
@@ -68,7 +62,7 @@ fn python_binding_calls_every_header_function() {
     );
     let uncalled: Vec<&String> = functions
         .iter()
-        .filter(|f| !named(&methods, &format!("lib.{f}")))
+        .filter(|f| !names(&methods, &format!("lib.{f}")))
         .collect();
     assert!(uncalled.is_empty(), "no method calls {uncalled:?}");
 }

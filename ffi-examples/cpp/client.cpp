@@ -51,7 +51,7 @@ int main(int argc, char **argv) {
         std::cerr << "usage: " << argv[0] << " HOST PORT [TIMEOUT [CA_CERT HOSTNAME]]" << std::endl;
         return 2;
     }
-    try {
+    return example::run_main(argv[0], [&] {
         const int port = example::number_arg(argv[2], "PORT");
         const int timeout = argc > 3 ? example::number_arg(argv[3], "TIMEOUT") : 10;
         gdtls::X509Certificate trusted = nullptr;
@@ -67,11 +67,5 @@ int main(int argc, char **argv) {
         });
         node.dtls.disconnect_from_peer();
         return node.connected ? 0 : 1;
-    } catch (const std::invalid_argument &e) {
-        std::cerr << argv[0] << ": " << e.what() << std::endl;
-        return 2;
-    } catch (const gdtls::Exception &e) {
-        std::cerr << argv[0] << ": " << e.what() << std::endl;
-        return 1;
-    }
+    });
 }

@@ -1,15 +1,19 @@
 // What the C++ ports of the seed example (server.cpp, client.cpp) share
-// beyond the example itself: reading numbers from the command line, and
-// running frames, as ffi-examples/README.md defines them.
+// beyond the example itself: reading numbers from the command line and
+// running frames, as ffi-examples/README.md defines them, and the status
+// and message of a bad command line or a failed setup.
 #ifndef GDTLS_EXAMPLE_HPP
 #define GDTLS_EXAMPLE_HPP
 
 #include <charconv>
 #include <chrono>
+#include <iostream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <thread>
+
+#include "gdtls.hpp"
 
 namespace example {
 
@@ -35,6 +39,23 @@ bool run_frames(int seconds, Frame &&frame) {
         if (frame()) return true;
         next_frame();
         if (std::chrono::steady_clock::now() >= deadline) return false;
+    }
+}
+
+/// Runs `body`, a port's `main` past its usage check, and returns its
+/// status; for a bad command-line number (std::invalid_argument) 2, and for
+/// a failed setup (a `gdtls::check` throwing) 1, once `program: message`
+/// is printed.
+template <class Body>
+int run_main(const char *program, Body &&body) {
+    try {
+        return body();
+    } catch (const std::invalid_argument &e) {
+        std::cerr << program << ": " << e.what() << std::endl;
+        return 2;
+    } catch (const gdtls::Exception &e) {
+        std::cerr << program << ": " << e.what() << std::endl;
+        return 1;
     }
 }
 

@@ -537,15 +537,74 @@ public:
     virtual int64_t receive(uint8_t *buf, std::size_t cap) = 0;
 };
 
+namespace detail {
+
+/// Godot's `PacketPeer`: what `PacketPeerUDP` and `PacketPeerDTLS` inherit
+/// from it, each method calling the C function of the class it serves. A
+/// packet is one datagram for `PacketPeerUDP`; for `PacketPeerDTLS`, what
+/// one `put_packet` of the other side sent, carried encrypted in one
+/// datagram.
+template <class Derived, class C, C *(*Reference)(C *), gdtls_error (*Free)(C *),
+          gdtls_error (*PutPacket)(C *, const uint8_t *, std::size_t),
+          gdtls_error (*GetPacket)(C *, uint8_t *, std::size_t, std::size_t *),
+          int32_t (*GetAvailablePacketCount)(C *), int32_t (*GetMaxPacketSize)(C *)>
+class PacketPeer : public Object<Derived, C, Reference, Free> {
+public:
+    /// Sends `packet` in one datagram, encrypted for DTLS.
+    Error put_packet(Bytes packet) {
+        return to_error(PutPacket(this->handle(), packet.data(), packet.size()));
+    }
+
+    /// Sends `size` bytes from `data` in one datagram, encrypted for DTLS.
+    Error put_packet(const uint8_t *data, std::size_t size) { return put_packet(Bytes(data, size)); }
+
+    /// The next received packet; empty on failure (see `last_error`).
+    std::vector<uint8_t> get_packet() {
+        std::vector<uint8_t> out;
+        get_packet(out);
+        return out;
+    }
+
+    /// The next received packet, into `out`.
+    Error get_packet(std::vector<uint8_t> &out) {
+        return read_into(out, 0, [this](uint8_t *buf, std::size_t cap, std::size_t *len) {
+            return GetPacket(this->handle(), buf, cap, len);
+        });
+    }
+
+    /// The next received packet, into `buf` (`cap` bytes); `len` receives
+    /// its length, or the size needed with ERR_PARAMETER_RANGE_ERROR.
+    Error get_packet(uint8_t *buf, std::size_t cap, std::size_t &len) {
+        return to_error(GetPacket(this->handle(), buf, cap, &len));
+    }
+
+    /// How many received packets wait; for UDP, -1 without a socket.
+    int32_t get_available_packet_count() { return GetAvailablePacketCount(this->handle()); }
+
+    /// The largest packet `put_packet` accepts: for UDP, GDTLS_MAX_DATAGRAM
+    /// (65507); for DTLS, what one datagram of at most GDTLS_DTLS_MTU bytes
+    /// carries encrypted.
+    int32_t get_max_packet_size() const { return GetMaxPacketSize(this->handle()); }
+
+protected:
+    using Object<Derived, C, Reference, Free>::Object;
+};
+
+}  // namespace detail
+
 /// Godot's `PacketPeerUDP`: a UDP socket, a peer taken from a `UDPServer`,
 /// or one carried by the host (`from_transport`, `from_callbacks`).
-class PacketPeerUDP : public detail::Object<PacketPeerUDP, gdtls_packet_peer_udp,
-                                            gdtls_packet_peer_udp_reference, gdtls_packet_peer_udp_free> {
+class PacketPeerUDP
+    : public detail::PacketPeer<PacketPeerUDP, gdtls_packet_peer_udp, gdtls_packet_peer_udp_reference,
+                                gdtls_packet_peer_udp_free, gdtls_packet_peer_udp_put_packet,
+                                gdtls_packet_peer_udp_get_packet,
+                                gdtls_packet_peer_udp_get_available_packet_count,
+                                gdtls_packet_peer_udp_get_max_packet_size> {
 public:
     /// A new peer without a socket.
-    PacketPeerUDP() : Object(gdtls_packet_peer_udp_new()) {}
+    PacketPeerUDP() : PacketPeer(gdtls_packet_peer_udp_new()) {}
     /// No peer.
-    PacketPeerUDP(std::nullptr_t) noexcept : Object(nullptr) {}
+    PacketPeerUDP(std::nullptr_t) noexcept : PacketPeer(nullptr) {}
 
     /// A connected peer whose datagrams travel through `callbacks` (copied;
     /// see gdtls_udp_callbacks for the contract); none when `send` or
@@ -609,39 +668,6 @@ public:
         return detail::to_error(gdtls_packet_peer_udp_set_dest_address(handle(), c_host.c_str(), port));
     }
 
-    /// Sends `packet` as one datagram.
-    Error put_packet(Bytes packet) {
-        return detail::to_error(gdtls_packet_peer_udp_put_packet(handle(), packet.data(), packet.size()));
-    }
-
-    /// Sends `size` bytes from `data` as one datagram.
-    Error put_packet(const uint8_t *data, std::size_t size) { return put_packet(Bytes(data, size)); }
-
-    /// The next datagram; empty on failure (see `last_error`).
-    std::vector<uint8_t> get_packet() {
-        std::vector<uint8_t> out;
-        get_packet(out);
-        return out;
-    }
-
-    /// The next datagram, into `out`.
-    Error get_packet(std::vector<uint8_t> &out) {
-        return detail::read_into(out, 0, [this](uint8_t *buf, std::size_t cap, std::size_t *len) {
-            return gdtls_packet_peer_udp_get_packet(handle(), buf, cap, len);
-        });
-    }
-
-    /// The next datagram, into `buf` (`cap` bytes); `len` receives its
-    /// length, or the size needed with ERR_PARAMETER_RANGE_ERROR.
-    Error get_packet(uint8_t *buf, std::size_t cap, std::size_t &len) {
-        return detail::to_error(gdtls_packet_peer_udp_get_packet(handle(), buf, cap, &len));
-    }
-
-    /// How many datagrams wait; -1 without a socket.
-    int32_t get_available_packet_count() {
-        return gdtls_packet_peer_udp_get_available_packet_count(handle());
-    }
-
     /// The IP address the last datagram came from; empty before any.
     std::string get_packet_ip() const {
         std::string out;
@@ -670,9 +696,6 @@ public:
     Error wait_timeout(uint32_t timeout_msec) {
         return detail::to_error(gdtls_packet_peer_udp_wait_timeout(handle(), timeout_msec));
     }
-
-    /// The largest datagram `put_packet` accepts (65507).
-    int32_t get_max_packet_size() const { return gdtls_packet_peer_udp_get_max_packet_size(handle()); }
 
     /// Allows or forbids sending to broadcast addresses.
     Error set_broadcast_enabled(bool enabled) {
@@ -772,8 +795,12 @@ public:
 };
 
 /// Godot's `PacketPeerDTLS`: one DTLS connection over a UDP peer.
-class PacketPeerDTLS : public detail::Object<PacketPeerDTLS, gdtls_packet_peer_dtls,
-                                             gdtls_packet_peer_dtls_reference, gdtls_packet_peer_dtls_free> {
+class PacketPeerDTLS
+    : public detail::PacketPeer<PacketPeerDTLS, gdtls_packet_peer_dtls, gdtls_packet_peer_dtls_reference,
+                                gdtls_packet_peer_dtls_free, gdtls_packet_peer_dtls_put_packet,
+                                gdtls_packet_peer_dtls_get_packet,
+                                gdtls_packet_peer_dtls_get_available_packet_count,
+                                gdtls_packet_peer_dtls_get_max_packet_size> {
 public:
     /// Godot's `PacketPeerDTLS.Status`, spelt as in GDScript:
     /// `PacketPeerDTLS::STATUS_CONNECTED`.
@@ -786,9 +813,9 @@ public:
     };
 
     /// A new peer, not connected.
-    PacketPeerDTLS() : Object(gdtls_packet_peer_dtls_new()) {}
+    PacketPeerDTLS() : PacketPeer(gdtls_packet_peer_dtls_new()) {}
     /// No peer.
-    PacketPeerDTLS(std::nullptr_t) noexcept : Object(nullptr) {}
+    PacketPeerDTLS(std::nullptr_t) noexcept : PacketPeer(nullptr) {}
 
     /// Godot 4's `connect_to_peer`: starts a handshake as a client over the
     /// connected `packet_peer`, with `client_options` (none: verify against
@@ -826,42 +853,6 @@ public:
     Error disconnect_from_peer() {
         return detail::to_error(gdtls_packet_peer_dtls_disconnect_from_peer(handle()));
     }
-
-    /// Sends `packet`, encrypted, in one datagram.
-    Error put_packet(Bytes packet) {
-        return detail::to_error(gdtls_packet_peer_dtls_put_packet(handle(), packet.data(), packet.size()));
-    }
-
-    /// Sends `size` bytes from `data`, encrypted, in one datagram.
-    Error put_packet(const uint8_t *data, std::size_t size) { return put_packet(Bytes(data, size)); }
-
-    /// The next received packet; empty on failure (see `last_error`).
-    std::vector<uint8_t> get_packet() {
-        std::vector<uint8_t> out;
-        get_packet(out);
-        return out;
-    }
-
-    /// The next received packet, into `out`.
-    Error get_packet(std::vector<uint8_t> &out) {
-        return detail::read_into(out, 0, [this](uint8_t *buf, std::size_t cap, std::size_t *len) {
-            return gdtls_packet_peer_dtls_get_packet(handle(), buf, cap, len);
-        });
-    }
-
-    /// The next received packet, into `buf` (`cap` bytes); `len` receives
-    /// its length, or the size needed with ERR_PARAMETER_RANGE_ERROR.
-    Error get_packet(uint8_t *buf, std::size_t cap, std::size_t &len) {
-        return detail::to_error(gdtls_packet_peer_dtls_get_packet(handle(), buf, cap, &len));
-    }
-
-    /// How many received packets wait.
-    int32_t get_available_packet_count() {
-        return gdtls_packet_peer_dtls_get_available_packet_count(handle());
-    }
-
-    /// The largest packet `put_packet` accepts.
-    int32_t get_max_packet_size() const { return gdtls_packet_peer_dtls_get_max_packet_size(handle()); }
 
     /// Ends a connected peer that has heard nothing for `msec` ms (0: never).
     Error set_idle_timeout_msec(uint32_t msec) {

@@ -58,7 +58,7 @@ int main(int argc, char **argv) {
         std::cerr << "usage: " << argv[0] << " PORT KEY CERT [CLIENTS [TIMEOUT]]" << std::endl;
         return 2;
     }
-    try {
+    return example::run_main(argv[0], [&] {
         const int port = example::number_arg(argv[1], "PORT");
         const int clients = argc > 4 ? example::number_arg(argv[4], "CLIENTS") : 1;
         const int timeout = argc > 5 ? example::number_arg(argv[5], "TIMEOUT") : 30;
@@ -75,11 +75,5 @@ int main(int argc, char **argv) {
         }
         for (gdtls::PacketPeerDTLS &p : node.peers) p.disconnect_from_peer();
         return node.answered >= clients ? 0 : 1;
-    } catch (const std::invalid_argument &e) {
-        std::cerr << argv[0] << ": " << e.what() << std::endl;
-        return 2;
-    } catch (const gdtls::Exception &e) {
-        std::cerr << argv[0] << ": " << e.what() << std::endl;
-        return 1;
-    }
+    });
 }

@@ -30,11 +30,7 @@ func _process_frame():
 			connected = true
 
 func _init():
-	var args = []
-	for arg in OS.get_cmdline_args():
-		if args.size() > 0 or arg == "--":
-			args.append(arg)
-	args.pop_front()
+	var args = preload("res://seed_args.gd").after_dashes()
 	var timeout_msec = (int(args[2]) if args.size() > 2 else 10) * 1000
 	var trusted = null
 	var hostname = ""

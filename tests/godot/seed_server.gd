@@ -38,11 +38,7 @@ func _process_frame():
 				answered += 1
 
 func _init():
-	var args = []
-	for arg in OS.get_cmdline_args():
-		if args.size() > 0 or arg == "--":
-			args.append(arg)
-	args.pop_front()
+	var args = preload("res://seed_args.gd").after_dashes()
 	var clients = int(args[3]) if args.size() > 3 else 1
 	var timeout_msec = (int(args[4]) if args.size() > 4 else 30) * 1000
 	_ready_with(int(args[0]), args[1], args[2])

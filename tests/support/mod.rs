@@ -200,6 +200,15 @@ pub fn run_under_valgrind(program: &Path, args: &[&str]) -> Output {
     output
 }
 
+/// Whether `needle` stands in `text` as a whole identifier: not followed by
+/// a letter, digit or underscore (`C.gdtls_version` names
+/// `gdtls_version`, not `gdtls_version_number`).
+pub fn names(text: &str, needle: &str) -> bool {
+    text.match_indices(needle).any(|(at, _)| {
+        !text[at + needle.len()..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
+    })
+}
+
 /// The names of all functions the committed header declares.
 pub fn header_functions() -> Vec<String> {
     let header =
