@@ -74,21 +74,45 @@ const RECORD_HEADER: usize = 13;
 ///   fails with BAD_HS_CLIENT_HELLO.
 ///
 /// The junk and what follows it are cut; 0 means nothing is worth reading.
+/// mbedTLS judges a ClientHello by the bytes it holds, from the record to
+/// the end of what it was handed: so is it judged here, against the
+/// datagram as cut, and a cut can make an earlier ClientHello malformed in
+/// turn, which cuts again.
 fn deliverable(datagram: &[u8]) -> usize {
+    let mut end = whole_records(datagram);
+    'cut: loop {
+        let mut start = 0;
+        // A last record longer than what is left stops the scan, as the
+        // whole rest is handed over.
+        while start + RECORD_HEADER <= end {
+            let rest = &datagram[start..end];
+            if client_hello_cookie(rest) == Some(None) {
+                end = start;
+                continue 'cut;
+            }
+            start += RECORD_HEADER + record_length(rest);
+        }
+        return end;
+    }
+}
+
+/// `datagram` up to the end of its last whole record, or whole when its
+/// last record is cut (mbedTLS drops a cut record with the rest of the
+/// datagram): stray bytes too few for a header are cut.
+fn whole_records(datagram: &[u8]) -> usize {
     let mut start = 0;
     while datagram.len() - start >= RECORD_HEADER {
-        let rest = &datagram[start..];
-        if client_hello_cookie(rest) == Some(None) {
-            return start;
-        }
-        start += RECORD_HEADER + usize::from(u16::from_be_bytes([rest[11], rest[12]]));
+        start += RECORD_HEADER + record_length(&datagram[start..]);
         if start >= datagram.len() {
-            // Whole, or its last record cut: mbedTLS drops a cut record
-            // with the rest of the datagram.
             return datagram.len();
         }
     }
     start
+}
+
+/// The length field of the record header `rest` starts with.
+fn record_length(rest: &[u8]) -> usize {
+    usize::from(u16::from_be_bytes([rest[11], rest[12]]))
 }
 
 /// The cookie length of `rest`, a record and what follows it in its
@@ -158,5 +182,66 @@ impl Io for DatagramIo {
             // datagrams.
             Err(f) => self.transport_error(f).map_or(Ok(buf.len()), Err),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An epoch-0 ClientHello record of `body_len` bytes of body whose
+    /// cookie (of `cookie_len` bytes) ends `cookie_len` bytes after the
+    /// session id.
+    fn client_hello(cookie_len: u8, record_len: u16) -> Vec<u8> {
+        let mut d = vec![22, 0xfe, 0xfd, 0, 0, 0, 0, 0, 0, 0, 0];
+        d.extend_from_slice(&record_len.to_be_bytes());
+        d.extend_from_slice(&[1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        d.extend_from_slice(&[0xfe, 0xfd]);
+        d.extend_from_slice(&[7; 32]);
+        d.push(0); // no session id
+        d.push(cookie_len);
+        d.extend(std::iter::repeat_n(9, usize::from(cookie_len)));
+        d
+    }
+
+    #[test]
+    fn whole_datagrams_and_stray_bytes() {
+        let hello = client_hello(4, 52);
+        assert_eq!(deliverable(&hello), hello.len());
+        let mut stray = hello.clone();
+        stray.extend_from_slice(&[1, 2, 3]);
+        assert_eq!(
+            deliverable(&stray),
+            hello.len(),
+            "three stray bytes are cut"
+        );
+        assert_eq!(deliverable(&[1, 2, 3]), 0);
+        let mut long_last = hello.clone();
+        long_last.extend_from_slice(&[23, 0xfe, 0xfd, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0]);
+        assert_eq!(
+            deliverable(&long_last),
+            long_last.len(),
+            "a last record cut short goes whole: mbedTLS drops it"
+        );
+    }
+
+    /// The ClientHello's cookie reaches into the stray bytes after an
+    /// empty second record: within the datagram, but not within what
+    /// mbedTLS is handed once they are cut, so it is cut too.
+    #[test]
+    fn a_client_hello_is_judged_on_the_datagram_as_cut() {
+        let mut datagram = client_hello(0, 48);
+        let body_end = datagram.len();
+        datagram.extend_from_slice(&[23, 0xfe, 0xfd, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(deliverable(&datagram), datagram.len(), "well formed");
+        // Now claim a cookie of 20 bytes, ending inside the stray bytes.
+        datagram[body_end - 1] = 20;
+        datagram.extend_from_slice(&[5; 8]);
+        assert_eq!(
+            whole_records(&datagram),
+            datagram.len() - 8,
+            "the stray bytes go"
+        );
+        assert_eq!(deliverable(&datagram), 0, "and the ClientHello with them");
     }
 }

@@ -52,12 +52,14 @@ struct Tally {
     ended: BTreeMap<String, usize>,
 }
 
-/// The final status, with mbedTLS's error name when a poll failed.
+/// The final status, with the reason when a poll failed: the words after
+/// the last colon of the message ("SSL - The alert message received
+/// indicates a fatal error (mbedTLS -0x7780)", or the transport's words).
 fn ending(outcome: &harness::Outcome) -> String {
-    let reason = outcome.failure.as_deref().and_then(|f| {
-        let name = f.split(":: ").nth(1)?;
-        Some(name.split_whitespace().next()?.to_owned())
-    });
+    let reason = outcome
+        .failure
+        .as_deref()
+        .and_then(|f| f.rsplit(": ").next().map(str::to_owned));
     match reason {
         Some(reason) => format!("{:?} ({reason})", outcome.victim),
         None => format!("{:?}", outcome.victim),
