@@ -80,9 +80,11 @@ bench: deps
 NATIVE_STATIC_LIBS_FILE := $(RELEASE)/gdtls-native-static-libs
 # The report goes to a file of this make's own first and then takes its
 # place, so that installations running side by side never read half of it.
+# DESTDIR, given to install, is in the environment of this recipe too: the
+# cmake build of the mbedTLS inside must not stage its own files with it.
 release:
 	set -o pipefail; report=$(NATIVE_STATIC_LIBS_FILE).$$$$; \
-	cargo rustc --release --lib --color never -- --print native-static-libs 2>&1 \
+	env -u DESTDIR cargo rustc --release --lib --color never -- --print native-static-libs 2>&1 \
 		| awk -v report=$$report '{ print; fflush() } sub(/^note: native-static-libs: /, "") { print > report }' \
 	&& if [ -s $$report ]; then mv $$report $(NATIVE_STATIC_LIBS_FILE); \
 	else echo "rustc did not report the static library's system libraries" >&2; exit 1; fi

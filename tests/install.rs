@@ -23,13 +23,8 @@ fn shared_library() -> String {
 }
 
 /// Runs make in the crate's root. An installation builds the release
-/// library first: from a cold target directory that takes minutes. One
-/// make at a time: two cargo builds of the same cold release directory
-/// can race in mbedTLS's build script (its cmake and bindgen share one
-/// output directory) and fail.
+/// library first: from a cold target directory that takes minutes.
 fn make(args: &[&str]) -> Output {
-    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _alone = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     let mut cmd = Command::new("make");
     cmd.arg("--no-print-directory")
         .arg("-C")
