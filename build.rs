@@ -99,13 +99,17 @@ fn write_header(crate_dir: &Path, out: &Path) {
         cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")).expect("read cbindgen.toml");
     let version =
         |part: &str| env::var(format!("CARGO_PKG_VERSION_{part}")).expect("package version");
+    let number = |part: &str| version(part).parse::<u32>().expect("a numeric version");
     config.after_includes = Some(format!(
         "\n/** The version of the gdtls this header belongs to; gdtls_version() gives the library's. */\n\
-         #define GDTLS_VERSION \"{}\"\n#define GDTLS_VERSION_MAJOR {}\n#define GDTLS_VERSION_MINOR {}\n#define GDTLS_VERSION_PATCH {}\n",
+         #define GDTLS_VERSION \"{}\"\n#define GDTLS_VERSION_MAJOR {}\n#define GDTLS_VERSION_MINOR {}\n#define GDTLS_VERSION_PATCH {}\n\
+         /** The same as one number, MAJOR << 16 | MINOR << 8 | PATCH; gdtls_version_number() gives the library's. */\n\
+         #define GDTLS_VERSION_NUMBER {:#08x}\n",
         env::var("CARGO_PKG_VERSION").expect("package version"),
         version("MAJOR"),
         version("MINOR"),
         version("PATCH"),
+        number("MAJOR") << 16 | number("MINOR") << 8 | number("PATCH"),
     ));
     let bindings = cbindgen::Builder::new()
         .with_crate(crate_dir)
@@ -197,6 +201,14 @@ fn declarations(header: &str) -> Vec<(&str, &str, &str)> {
         .collect()
 }
 
+/// A C integer literal that Lua reads the same: decimal or hexadecimal.
+fn is_integer(value: &str) -> bool {
+    match value.strip_prefix("0x") {
+        Some(hex) => !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()),
+        None => value.parse::<i64>().is_ok(),
+    }
+}
+
 /// The header as LuaJIT's `ffi.cdef` takes it, in a Lua module: LuaJIT has
 /// no preprocessor, so comments and directives go (keeping what a C11
 /// compiler keeps of the conditionals), and the `#define` constants become
@@ -246,7 +258,7 @@ fn luajit_declarations(header: &str) -> String {
                     let (name, value) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
                     if name == "GDTLS_VERSION" {
                         version = value.trim_matches('"').to_owned();
-                    } else if value.parse::<i64>().is_ok() {
+                    } else if is_integer(value) {
                         writeln!(constants, "    {name} = {value},").unwrap();
                     }
                 }

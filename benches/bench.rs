@@ -38,16 +38,22 @@ const HELLO_VERIFY_REQUEST: u8 = 3;
 
 struct Identity {
     server: TlsOptions,
+    /// Clients that make a full handshake every time, as Godot's do.
     client: TlsOptions,
+    /// Clients that resume their session when they reconnect.
+    resuming_client: TlsOptions,
 }
 
 impl Identity {
     /// The tests' RSA-2048 key and certificate for "localhost", which the
     /// clients trust and check the host name against.
     fn new() -> Self {
+        let client = trusting_client();
+        client.set_session_resumption(false);
         Identity {
             server: server_options(),
-            client: trusting_client(),
+            client,
+            resuming_client: trusting_client(),
         }
     }
 }
@@ -87,14 +93,26 @@ fn close(server: &mut Server, clients: Vec<PacketPeerDtls>) {
     server.peers.clear();
 }
 
-fn handshakes_per_s(id: &Identity) -> f64 {
+/// Handshakes of `client` with one server, one after the other. A client
+/// that resumes sessions has established its first before the count.
+fn handshakes_per_s(id: &Identity, client: &TlsOptions) -> f64 {
     let mut server = Server::new("127.0.0.1", &id.server);
+    let mut handshake = || {
+        let clients = connect(&mut server, client, 1).expect("a handshake within the time limit");
+        let resumed = clients[0].is_session_resumed();
+        close(&mut server, clients);
+        resumed
+    };
+    handshake();
     let start = Instant::now();
     let mut done = 0;
     while start.elapsed() < WINDOW {
-        let clients =
-            connect(&mut server, &id.client, 1).expect("a handshake within the time limit");
-        close(&mut server, clients);
+        let resumed = handshake();
+        assert_eq!(
+            resumed,
+            client.session_resumption(),
+            "every handshake is of one kind"
+        );
         done += 1;
     }
     f64::from(done) / start.elapsed().as_secs_f64()
@@ -429,6 +447,12 @@ const ROWS: &[Row] = &[
         udp: None,
     },
     Row {
+        label: "  resumed (session tickets)",
+        key: "resumed_handshakes_per_s",
+        better: None,
+        udp: None,
+    },
+    Row {
         label: "burst of 50 clients (s)",
         key: "burst_50_s",
         better: Some(Better::Lower),
@@ -497,9 +521,12 @@ fn main() -> ExitCode {
     // Key generation is setup, not a measured figure.
     let id = Identity::new();
     let mut ours = HashMap::new();
-    let scenarios: [(&str, &dyn Fn() -> f64); 6] = [
+    let scenarios: [(&str, &dyn Fn() -> f64); 7] = [
         ("session_kib", &|| session_kib(&id)),
-        ("handshakes_per_s", &|| handshakes_per_s(&id)),
+        ("handshakes_per_s", &|| handshakes_per_s(&id, &id.client)),
+        ("resumed_handshakes_per_s", &|| {
+            handshakes_per_s(&id, &id.resuming_client)
+        }),
         ("burst_50_s", &|| burst_s(&id)),
         ("echo_pps", &|| dtls_echo_pps(&id)),
         ("gdtls_udp_echo_pps", &gdtls_udp_echo_pps),
@@ -553,6 +580,10 @@ fn main() -> ExitCode {
         );
     }
     let udp = ours["udp_echo_pps"];
+    println!(
+        "gdtls resumed handshakes: {:.1}x the full ones (Godot resumes none)",
+        ours["resumed_handshakes_per_s"] / ours["handshakes_per_s"]
+    );
     println!(
         "gdtls DTLS echo: {:.0}% of plain UDP, {:.0}% of gdtls's UDP classes; \
          gdtls's UDP classes: {:.0}% of plain UDP\n\

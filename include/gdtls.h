@@ -32,6 +32,8 @@
 #define GDTLS_VERSION_MAJOR 0
 #define GDTLS_VERSION_MINOR 1
 #define GDTLS_VERSION_PATCH 0
+/** The same as one number, MAJOR << 16 | MINOR << 8 | PATCH; gdtls_version_number() gives the library's. */
+#define GDTLS_VERSION_NUMBER 0x000100
 
 
 /**
@@ -75,6 +77,38 @@
 #define GDTLS_MAX_CERTIFICATE_MESSAGE 16376
 
 /**
+ * How long a server's session tickets are valid by default, in seconds
+ * (two hours, OpenSSL's default session lifetime); also how often the
+ * key sealing them changes.
+ */
+#define GDTLS_DEFAULT_SESSION_TICKET_LIFETIME_SEC 7200
+
+/**
+ * No messages.
+ */
+#define GDTLS_LOG_NONE 0
+
+/**
+ * Errors.
+ */
+#define GDTLS_LOG_ERROR 1
+
+/**
+ * State changes: each handshake step, connections ending.
+ */
+#define GDTLS_LOG_STATE 2
+
+/**
+ * Informational: what each step sent and read.
+ */
+#define GDTLS_LOG_INFO 3
+
+/**
+ * Verbose: buffers and certificates, dumped.
+ */
+#define GDTLS_LOG_VERBOSE 4
+
+/**
  * The largest datagram gdtls's DTLS writes: handshake flights are cut to
  * fit, and each packet travels in one datagram of at most this size, so
  * nothing relies on IP fragmentation.
@@ -105,6 +139,33 @@
  * socket.
  */
 #define GDTLS_DEFAULT_RECV_BUF_SIZE 65536
+
+/**
+ * A pin covers the certificate's public key (its SubjectPublicKeyInfo, as
+ * HPKP and most pinning libraries pin): it survives a renewal with the
+ * same key.
+ */
+#define GDTLS_PIN_PUBLIC_KEY 0
+
+/**
+ * A pin covers the whole certificate (DER).
+ */
+#define GDTLS_PIN_CERTIFICATE 1
+
+/**
+ * The most bytes a pre-shared key has (mbedTLS's limit).
+ */
+#define GDTLS_MAX_PSK_LEN 32
+
+/**
+ * The smallest MTU `gdtls_tls_options_set_mtu` takes.
+ */
+#define GDTLS_MIN_MTU 256
+
+/**
+ * The largest MTU `gdtls_tls_options_set_mtu` takes.
+ */
+#define GDTLS_MAX_MTU 16384
 
 /**
  * Godot's default for `gdtls_udp_server_set_max_pending_connections`.
@@ -401,8 +462,10 @@ typedef struct gdtls_packet_peer_dtls gdtls_packet_peer_dtls;
 typedef struct gdtls_packet_peer_udp gdtls_packet_peer_udp;
 
 /**
- * Godot's `TLSOptions`: what a client trusts, or what a server presents.
- * Immutable once made.
+ * Godot's `TLSOptions`: what a client trusts, or what a server presents,
+ * and what gdtls adds (pins, revocation lists, pre-shared keys, client
+ * certificates, MTU, suites and curves). Godot's part is immutable once
+ * made; gdtls's setters apply to connections and setups made after them.
  */
 typedef struct gdtls_tls_options gdtls_tls_options;
 
@@ -416,6 +479,33 @@ typedef struct gdtls_udp_server gdtls_udp_server;
  * Godot's `X509Certificate`: one certificate, or a chain of them in order.
  */
 typedef struct gdtls_x509_certificate gdtls_x509_certificate;
+
+/**
+ * Receives one log message: its `level` (`GDTLS_LOG_ERROR` to
+ * `GDTLS_LOG_VERBOSE`) and its text, one line without a newline, valid
+ * only during the call.
+ *
+ * Contract: it runs on whichever thread made the gdtls call that logged,
+ * possibly on several threads at once; it must return quickly (a
+ * handshake waits for it) and must not call `gdtls_set_log_callback`.
+ */
+typedef void (*gdtls_log_fn)(void *user_data, int32_t level, const char *message);
+
+/**
+ * What crossed a connection's transport: every datagram (handshake,
+ * records, alerts), with its headers.
+ */
+typedef struct gdtls_traffic {
+  uint64_t datagrams_received;
+  uint64_t bytes_received;
+  uint64_t datagrams_sent;
+  uint64_t bytes_sent;
+} gdtls_traffic;
+
+/**
+ * Releases a host's `user_data` once nothing can call back with it.
+ */
+typedef void (*gdtls_release_fn)(void *user_data);
 
 /**
  * Callbacks through which a host carries a peer's datagrams itself: its
@@ -457,7 +547,7 @@ typedef struct gdtls_udp_callbacks {
    * Optional. Called once, when the peer is closed or its last reference
    * is released: `user_data` is no longer used after it.
    */
-  void (*release)(void *user_data);
+  gdtls_release_fn release;
 } gdtls_udp_callbacks;
 
 /**
@@ -465,6 +555,23 @@ typedef struct gdtls_udp_callbacks {
  * type (as declared in this header) before calling it.
  */
 typedef void (*gdtls_proc)(void);
+
+/**
+ * A PSK server's lookup: given a client's `identity` (`identity_len`
+ * bytes, not NUL-terminated), writes its key (1 to `key_cap` =
+ * `GDTLS_MAX_PSK_LEN` bytes) to `key_out` and returns the key's length, or
+ * returns 0 to refuse the identity (the client's handshake then fails
+ * with an unknown_psk_identity alert).
+ *
+ * Contract: it runs on the thread that drives the handshake (the one
+ * calling `gdtls_dtls_server_take_connection` or that connection's
+ * `gdtls_packet_peer_dtls_poll`), during that call, and may run on several
+ * threads at once when the host drives connections from several threads.
+ * It must not call gdtls on the server or peer being driven. `identity`
+ * and `key_out` are valid only during the call. A value over `key_cap` is
+ * a refusal.
+ */
+typedef size_t (*gdtls_psk_lookup_fn)(void *user_data, const uint8_t *identity, size_t identity_len, uint8_t *key_out, size_t key_cap);
 
 #ifdef __cplusplus
 extern "C" {
@@ -482,11 +589,27 @@ extern "C" {
 struct gdtls_crypto_key *gdtls_crypto_generate_rsa(int32_t size);
 
 /**
+ * Generates an ECDSA key on `curve`: "P-256" or "P-384" (also called
+ * "secp256r1" and "secp384r1"). Godot generates only RSA keys; EC keys
+ * make handshakes several times faster, and OpenSSL, GnuTLS and Godot
+ * peers accept them.
+ *
+ * Returns a new key the caller owns (free it with `gdtls_crypto_key_free`),
+ * or NULL with `GDTLS_ERR_INVALID_PARAMETER` for another curve or a NULL
+ * or non-UTF-8 name.
+ *
+ * # Safety
+ * `curve` is NULL or a NUL-terminated string.
+ */
+struct gdtls_crypto_key *gdtls_crypto_generate_ecdsa(const char *curve);
+
+/**
  * Generates a self-signed X509 certificate for `key` (which must hold a
  * private key), valid from `not_before` to `not_after` (UTC,
  * "YYYYMMDDhhmmss"), with `issuer_name` as subject and issuer (an X509
  * name such as "CN=myserver,O=myorganisation,C=IT"). The certificate is
- * signed with SHA-256 and marked as a CA, so a client can trust it directly.
+ * signed with SHA-256 (SHA-384 for a P-384 key) and marked as a CA, so a
+ * client can trust it directly.
  * A NULL string takes Godot's default: "CN=myserver,O=myorganisation,C=IT",
  * "20140101000000", "20340101000000".
  *
@@ -536,6 +659,21 @@ struct gdtls_crypto_key *gdtls_crypto_key_reference(struct gdtls_crypto_key *key
  * `path` is NULL or a NUL-terminated string.
  */
 gdtls_error gdtls_crypto_key_load(struct gdtls_crypto_key *key, const char *path, bool public_only);
+
+/**
+ * Loads a key from `len` bytes at `data`, DER or PEM (no terminating NUL
+ * needed): keys kept in memory, an archive or a host's own files.
+ * `public_only` as for `gdtls_crypto_key_load`.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle or
+ * NULL data with a length; `GDTLS_FAILED` for bytes that are not such a
+ * key (an RSA key over 8192 bits is said to be too large). On error the
+ * previous content is kept.
+ *
+ * # Safety
+ * `data` is NULL or readable for `len` bytes.
+ */
+gdtls_error gdtls_crypto_key_load_from_buffer(struct gdtls_crypto_key *key, const uint8_t *data, size_t len, bool public_only);
 
 /**
  * Loads a key from PEM text, replacing the key's content. `public_only` as
@@ -721,6 +859,29 @@ gdtls_error gdtls_dtls_server_get_max_handshakes(struct gdtls_dtls_server *serve
 int32_t gdtls_dtls_server_get_handshake_count(struct gdtls_dtls_server *server);
 
 /**
+ * Sets whether, and for how long, the server gives clients session
+ * tickets (RFC 5077) on the connections it takes from now on: a client
+ * that presents one when it reconnects resumes its session with an
+ * abbreviated handshake, without certificates or key exchange (gdtls
+ * clients do so with the options they connected with before). Tickets are
+ * sealed with a key only the server holds; a new key is made every `sec`
+ * seconds (the previous one still opens the tickets it sealed), and a
+ * ticket older than `sec` is refused. 0 gives no tickets, as Godot; the
+ * default is `GDTLS_DEFAULT_SESSION_TICKET_LIFETIME_SEC`. Changing it
+ * makes new keys: tickets already given are refused.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle;
+ * `GDTLS_ERR_CANT_ACQUIRE_RESOURCE` when the keys cannot be made.
+ */
+gdtls_error gdtls_dtls_server_set_session_ticket_lifetime_sec(struct gdtls_dtls_server *server, uint32_t sec);
+
+/**
+ * Returns the session ticket lifetime of new connections in seconds; 0
+ * when the server gives no tickets, or for a bad handle.
+ */
+uint32_t gdtls_dtls_server_get_session_ticket_lifetime_sec(struct gdtls_dtls_server *server);
+
+/**
  * Returns the `gdtls_error` of the last failing gdtls call on the calling
  * thread, or `GDTLS_OK` if none has failed on it yet (or since
  * `gdtls_clear_last_error`). Successful calls do not reset it, like
@@ -762,10 +923,33 @@ const char *gdtls_error_string(int32_t err);
 const char *gdtls_version(void);
 
 /**
+ * Returns the library's version as one number, `MAJOR << 16 | MINOR << 8
+ * | PATCH`, to compare with `GDTLS_VERSION_NUMBER` (for example, the
+ * library is at least the header's version when
+ * `gdtls_version_number() >= GDTLS_VERSION_NUMBER`).
+ */
+uint32_t gdtls_version_number(void);
+
+/**
  * Returns how many handles of any class are live (made and not yet freed).
  * A host can compare it with an earlier reading to find handles it leaked.
  */
 size_t gdtls_live_handle_count(void);
+
+/**
+ * Sends the library's messages up to `level` (`GDTLS_LOG_NONE` to
+ * `GDTLS_LOG_VERBOSE`) to `callback` with `user_data`, for every object,
+ * from now on; a NULL callback or `GDTLS_LOG_NONE` stops logging (the
+ * default: the library prints nothing). mbedTLS's debug output comes at
+ * its own levels (2: handshake steps, 3: messages, 4: dumps); gdtls adds
+ * its notices (refused handshakes, idle timeouts). Logging costs time
+ * only at the levels asked for. `user_data` must stay valid until the
+ * callback is replaced and no call to it can still be running.
+ *
+ * Returns `GDTLS_OK`, or `GDTLS_ERR_INVALID_PARAMETER` for a level out of
+ * range (nothing changes).
+ */
+gdtls_error gdtls_set_log_callback(gdtls_log_fn callback, void *user_data, int32_t level);
 
 /**
  * Creates a peer that is not connected (`GDTLS_STATUS_DISCONNECTED`). The
@@ -802,7 +986,8 @@ struct gdtls_packet_peer_dtls *gdtls_packet_peer_dtls_reference(struct gdtls_pac
  *
  * Returns `GDTLS_OK` (status `GDTLS_STATUS_HANDSHAKING`);
  * `GDTLS_ERR_INVALID_PARAMETER` for a UDP peer that is not connected, server
- * options, a validating client without a host name, or a bad handle;
+ * options, a validating client without a host name (an unsafe or PSK
+ * client needs none), or a bad handle;
  * `GDTLS_ERR_ALREADY_IN_USE` when already connecting or connected;
  * `GDTLS_ERR_UNCONFIGURED` when no CA bundle is found for a validating
  * client without a trusted chain; `GDTLS_FAILED` when the first handshake
@@ -958,6 +1143,93 @@ gdtls_error gdtls_packet_peer_dtls_set_handshake_timeout_msec(struct gdtls_packe
  * `min_msec` and `max_msec` are each NULL or writable.
  */
 gdtls_error gdtls_packet_peer_dtls_get_handshake_timeout_msec(struct gdtls_packet_peer_dtls *peer, uint32_t *min_msec, uint32_t *max_msec);
+
+/**
+ * Writes the protocol version the connection negotiated ("DTLSv1.2") as
+ * NUL-terminated text into `buf` (capacity `cap`); `*out_len` (if not
+ * NULL) receives its length without the NUL. Readable once the handshake
+ * is done, also after the connection ended.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_UNAVAILABLE` before a handshake
+ * completed; `GDTLS_ERR_PARAMETER_RANGE_ERROR` when `buf` is NULL or
+ * smaller than `*out_len + 1` (nothing written);
+ * `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ *
+ * # Safety
+ * `buf` is NULL or writable for `cap` bytes; `out_len` is NULL or writable.
+ */
+gdtls_error gdtls_packet_peer_dtls_get_protocol_version(struct gdtls_packet_peer_dtls *peer, char *buf, size_t cap, size_t *out_len);
+
+/**
+ * Writes the cipher suite the connection negotiated, by mbedTLS's name
+ * ("TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256", the IANA name with dashes),
+ * as for `gdtls_packet_peer_dtls_get_protocol_version`, with its errors.
+ *
+ * # Safety
+ * `buf` is NULL or writable for `cap` bytes; `out_len` is NULL or writable.
+ */
+gdtls_error gdtls_packet_peer_dtls_get_cipher_suite(struct gdtls_packet_peer_dtls *peer, char *buf, size_t cap, size_t *out_len);
+
+/**
+ * Returns the certificates the other side presented (its own first, then
+ * its chain) as a new certificate handle the caller owns (free it with
+ * `gdtls_x509_certificate_free`): a server's, or a client's when the
+ * server verifies clients. Available while the connection is up.
+ *
+ * NULL with `GDTLS_ERR_UNAVAILABLE` when there is none (not connected, a
+ * PSK connection, a client the server did not ask), or with
+ * `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ */
+struct gdtls_x509_certificate *gdtls_packet_peer_dtls_get_peer_certificate(struct gdtls_packet_peer_dtls *peer);
+
+/**
+ * True when the connection's handshake resumed an earlier session (an
+ * abbreviated handshake, without certificates or key exchange: see
+ * `gdtls_tls_options_set_session_resumption` and
+ * `gdtls_dtls_server_set_session_ticket_lifetime_sec`). False before a
+ * handshake completed, after a full one, or for a bad handle.
+ */
+bool gdtls_packet_peer_dtls_is_session_resumed(struct gdtls_packet_peer_dtls *peer);
+
+/**
+ * Returns how long the handshake took, in microseconds: from
+ * `connect_to_peer` (for a server's connection, from the ClientHello that
+ * carried a valid cookie) to its end. 0 before a handshake completed or
+ * for a bad handle.
+ */
+uint64_t gdtls_packet_peer_dtls_get_handshake_duration_usec(struct gdtls_packet_peer_dtls *peer);
+
+/**
+ * Returns how many times the current or last connection sent a handshake
+ * flight again because the other side did not answer in time (lost
+ * datagrams, or a peer that is slow or gone). 0 for a bad handle.
+ */
+uint32_t gdtls_packet_peer_dtls_get_retransmissions(struct gdtls_packet_peer_dtls *peer);
+
+/**
+ * Stores what the current or last connection received and sent through
+ * `out` (also after it ended). A server's connection does not count the
+ * client's first ClientHello, answered with a cookie request before the
+ * connection was taken.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle or a
+ * NULL `out`.
+ *
+ * # Safety
+ * `out` is NULL or writable.
+ */
+gdtls_error gdtls_packet_peer_dtls_get_traffic(struct gdtls_packet_peer_dtls *peer, struct gdtls_traffic *out);
+
+/**
+ * Returns how long, in milliseconds (rounded up), a host driving this peer
+ * from an event loop may sleep before it must call
+ * `gdtls_packet_peer_dtls_poll` even if no datagram arrives: until the
+ * handshake's next retransmission (or its timeout), or until the idle
+ * timeout runs out. -1 when only a datagram can change anything (no timer
+ * runs: sleep on the UDP socket's descriptor alone), 0 when `poll` is due
+ * now, and -1 for a bad handle. Read it again after each poll.
+ */
+int64_t gdtls_packet_peer_dtls_get_next_timeout_msec(struct gdtls_packet_peer_dtls *peer);
 
 /**
  * Creates a peer without a socket. The caller owns the handle and releases
@@ -1117,6 +1389,20 @@ gdtls_error gdtls_packet_peer_udp_get_packet_ip(struct gdtls_packet_peer_udp *pe
  * or for a bad handle.
  */
 int32_t gdtls_packet_peer_udp_get_packet_port(struct gdtls_packet_peer_udp *peer);
+
+/**
+ * Returns the descriptor of the socket the peer reads, for a host that
+ * sleeps in `poll`, `select` or `epoll` until a datagram arrives instead of
+ * polling in a loop: the peer's own, or for a connection taken from a
+ * `gdtls_udp_server` the server's (shared by all its connections: when it
+ * is readable, call `gdtls_udp_server_poll`, then poll the connections).
+ * A DTLS peer over this UDP peer waits on the same descriptor, with
+ * `gdtls_packet_peer_dtls_get_next_timeout_msec` as the sleep's limit. The
+ * socket stays gdtls's: do not read, write or close it. Valid until the
+ * peer is closed or freed. -1 without a socket, over a host's transport
+ * (the host has its own) or for a bad handle.
+ */
+int32_t gdtls_packet_peer_udp_get_socket_fd(struct gdtls_packet_peer_udp *peer);
 
 /**
  * Returns the local port of the peer's socket (a server's peer: the
@@ -1314,6 +1600,169 @@ struct gdtls_crypto_key *gdtls_tls_options_get_private_key(struct gdtls_tls_opti
 struct gdtls_x509_certificate *gdtls_tls_options_get_own_certificate(struct gdtls_tls_options *options);
 
 /**
+ * Options for a client that proves itself with a pre-shared key instead of
+ * certificates: `identity` (1 to 128 bytes) names it to the server, `key`
+ * (1 to `GDTLS_MAX_PSK_LEN` bytes) is the secret both sides know. Only PSK
+ * suites are offered, ECDHE-PSK (forward secret) first. Both buffers are
+ * copied.
+ *
+ * Returns a new handle the caller owns, or NULL with
+ * `GDTLS_ERR_INVALID_PARAMETER` for a length out of range or NULL data.
+ *
+ * # Safety
+ * `identity` and `key` are NULL or readable for their lengths.
+ */
+struct gdtls_tls_options *gdtls_tls_options_client_psk(const uint8_t *identity, size_t identity_len, const uint8_t *key, size_t key_len);
+
+/**
+ * Options for a server that accepts clients by pre-shared key, without
+ * certificates: `lookup` finds each client identity's key (see
+ * `gdtls_psk_lookup_fn` for its contract), called with `user_data`.
+ * `release`, if not NULL, is called once with `user_data` when the options,
+ * every server set up with them and every connection made from those are
+ * gone, so the host knows when `user_data` may be freed.
+ *
+ * Returns a new handle the caller owns, or NULL with
+ * `GDTLS_ERR_INVALID_PARAMETER` for a NULL `lookup` (`release` is then not
+ * called).
+ */
+struct gdtls_tls_options *gdtls_tls_options_server_psk(gdtls_psk_lookup_fn lookup, void *user_data, gdtls_release_fn release);
+
+/**
+ * Options for a PSK server whose one `key` (1 to `GDTLS_MAX_PSK_LEN`
+ * bytes, copied) opens every client identity.
+ *
+ * Returns a new handle the caller owns, or NULL with
+ * `GDTLS_ERR_INVALID_PARAMETER` for a length out of range or NULL data.
+ *
+ * # Safety
+ * `key` is NULL or readable for `key_len` bytes.
+ */
+struct gdtls_tls_options *gdtls_tls_options_server_psk_key(const uint8_t *key, size_t key_len);
+
+/**
+ * Adds a pin: the peer's chain must then hold a certificate (or a public
+ * key, per `kind`: `GDTLS_PIN_PUBLIC_KEY` or `GDTLS_PIN_CERTIFICATE`)
+ * whose SHA-256 is `sha256` (32 bytes, copied) or one of the other pins,
+ * or the handshake fails with `GDTLS_ERR_UNAUTHORIZED`, however valid the
+ * chain. With a validating client both must pass; with
+ * `gdtls_tls_options_client_unsafe` the pins stand in for a CA. Server
+ * options pin client certificates. Applies to connections made from now
+ * on. `gdtls_x509_certificate_get_sha256_pin` computes a pin.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle, a
+ * NULL `sha256` or an unknown kind.
+ *
+ * # Safety
+ * `sha256` is NULL or readable for 32 bytes.
+ */
+gdtls_error gdtls_tls_options_add_pin(struct gdtls_tls_options *options, int32_t kind, const uint8_t *sha256);
+
+/**
+ * Adds certificate revocation lists from `len` bytes at `data`: PEM (one
+ * or more lists) or one DER list. A peer certificate they revoke is
+ * refused, the message saying it is revoked. Applies to connections (and
+ * server setups) made from now on.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle or
+ * NULL data with a length; `GDTLS_FAILED` for bytes that are not a
+ * revocation list.
+ *
+ * # Safety
+ * `data` is NULL or readable for `len` bytes.
+ */
+gdtls_error gdtls_tls_options_add_crl(struct gdtls_tls_options *options, const uint8_t *data, size_t len);
+
+/**
+ * Sets the largest datagram that connections made with the options write
+ * (`GDTLS_MIN_MTU` to `GDTLS_MAX_MTU`; default `GDTLS_DTLS_MTU`):
+ * handshake flights are cut to fit and `get_max_packet_size` follows. For
+ * a path known to carry more (a LAN), or less (a tunnel).
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle or
+ * an MTU out of range.
+ */
+gdtls_error gdtls_tls_options_set_mtu(struct gdtls_tls_options *options, uint16_t mtu);
+
+/**
+ * Returns the MTU of connections made with the options (`GDTLS_DTLS_MTU`
+ * unless set); 0 for a bad handle.
+ */
+uint16_t gdtls_tls_options_get_mtu(struct gdtls_tls_options *options);
+
+/**
+ * Sets the cipher suites to offer or accept, in order of preference, by
+ * mbedTLS's names separated by commas or colons
+ * ("TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256,TLS-ECDHE-RSA-WITH-CHACHA20-POLY1305-SHA256").
+ * The default offers only forward-secret AEAD suites; any suite mbedTLS
+ * has may be named, which is also how to opt back in to one the default
+ * leaves out. NULL or empty restores the default.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle,
+ * non-UTF-8 text or an unknown name (named in the message; nothing is
+ * changed).
+ *
+ * # Safety
+ * `names` is NULL or a NUL-terminated string.
+ */
+gdtls_error gdtls_tls_options_set_cipher_suites(struct gdtls_tls_options *options, const char *names);
+
+/**
+ * Sets the curves to offer or accept for the key exchange, in order of
+ * preference ("x25519,secp256r1"); the default is x25519, secp256r1,
+ * secp384r1, secp521r1 and the Brainpool curves. NULL or empty restores
+ * the default. Errors as for `gdtls_tls_options_set_cipher_suites`.
+ *
+ * # Safety
+ * `names` is NULL or a NUL-terminated string.
+ */
+gdtls_error gdtls_tls_options_set_curves(struct gdtls_tls_options *options, const char *names);
+
+/**
+ * Gives client options a certificate (`certificate`, then the rest of its
+ * chain) and its private `key`, sent to servers that ask for one (mutual
+ * authentication). The options hold their own references to both.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for server options, a
+ * bad handle, an empty or public-only key, an empty certificate or a key
+ * that does not match it.
+ */
+gdtls_error gdtls_tls_options_set_client_certificate(struct gdtls_tls_options *options, struct gdtls_crypto_key *key, struct gdtls_x509_certificate *certificate);
+
+/**
+ * Makes a server (set up from now on with these options) ask each client
+ * for a certificate chaining to `trusted_chain`. With `required`, a client
+ * that sends none, or one that does not verify, is refused; without, one
+ * that sends none is let in (and shows no certificate), one that sends a
+ * bad one refused. The server's connection then exposes the client's
+ * certificate (`gdtls_packet_peer_dtls_get_peer_certificate`).
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for options other
+ * than `gdtls_tls_options_server`'s, a bad handle or an empty chain.
+ */
+gdtls_error gdtls_tls_options_set_client_verification(struct gdtls_tls_options *options, struct gdtls_x509_certificate *trusted_chain, bool required);
+
+/**
+ * Sets whether clients made with these options resume the sessions they
+ * establish: a client that reconnects, with the same options, to a server
+ * it connected to before (same address and host name) offers its session
+ * and, if the server takes it (a ticket it issued), makes an abbreviated
+ * handshake, without certificates or key exchange. On by default; off
+ * gives a full handshake every time and forgets the saved sessions.
+ * Changing any other setting of the options forgets them too (they were
+ * verified under the old settings).
+ *
+ * Returns `GDTLS_OK`, or `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+ */
+gdtls_error gdtls_tls_options_set_session_resumption(struct gdtls_tls_options *options, bool enabled);
+
+/**
+ * True when clients made with the options resume sessions (the default).
+ * False as well for a bad handle.
+ */
+bool gdtls_tls_options_get_session_resumption(struct gdtls_tls_options *options);
+
+/**
  * Creates a server that is not listening. The caller owns the handle and
  * releases it with `gdtls_udp_server_free`. Never NULL.
  */
@@ -1403,6 +1852,17 @@ bool gdtls_udp_server_is_listening(struct gdtls_udp_server *server);
 int32_t gdtls_udp_server_get_local_port(struct gdtls_udp_server *server);
 
 /**
+ * Returns the listening socket's descriptor, for a host that sleeps in
+ * `poll`, `select` or `epoll` until a datagram arrives, instead of calling
+ * `gdtls_udp_server_poll` in a loop: when it is readable, call
+ * `gdtls_udp_server_poll` and poll the connections. The socket stays the
+ * server's: do not read, write or close it (reading would steal
+ * datagrams). Valid until the server stops or is freed. -1 when not
+ * listening or for a bad handle.
+ */
+int32_t gdtls_udp_server_get_socket_fd(struct gdtls_udp_server *server);
+
+/**
  * Sets how many connections may be pending at once (Godot's default: 16;
  * 0 accepts no new source). Sources beyond it are not dropped as in Godot:
  * their datagrams wait, in order, in a bounded backlog (1024 datagrams,
@@ -1456,6 +1916,19 @@ struct gdtls_x509_certificate *gdtls_x509_certificate_reference(struct gdtls_x50
 gdtls_error gdtls_x509_certificate_load(struct gdtls_x509_certificate *cert, const char *path);
 
 /**
+ * Loads certificates from `len` bytes at `data`, one in DER or a chain in
+ * PEM (no terminating NUL needed), replacing the object's content.
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle or
+ * NULL data with a length; `GDTLS_FAILED` for bytes that are not
+ * certificates. On error the previous content is kept.
+ *
+ * # Safety
+ * `data` is NULL or readable for `len` bytes.
+ */
+gdtls_error gdtls_x509_certificate_load_from_buffer(struct gdtls_x509_certificate *cert, const uint8_t *data, size_t len);
+
+/**
  * Loads every certificate in PEM text, replacing the object's content.
  * Errors as for `gdtls_x509_certificate_load`.
  *
@@ -1496,17 +1969,37 @@ gdtls_error gdtls_x509_certificate_save_to_string(struct gdtls_x509_certificate 
  */
 size_t gdtls_x509_certificate_get_count(struct gdtls_x509_certificate *cert);
 
+/**
+ * Writes the SHA-256 pin of the chain's first certificate into `out` (32
+ * bytes): of its public key (`GDTLS_PIN_PUBLIC_KEY`, its
+ * SubjectPublicKeyInfo) or of the whole certificate
+ * (`GDTLS_PIN_CERTIFICATE`), as `gdtls_tls_options_add_pin` takes it. The
+ * same as `openssl x509 -pubkey -noout | openssl pkey -pubin -outform DER
+ * | openssl dgst -sha256` (or `openssl x509 -outform DER | openssl dgst
+ * -sha256`).
+ *
+ * Returns `GDTLS_OK`; `GDTLS_ERR_UNCONFIGURED` for an empty certificate;
+ * `GDTLS_ERR_INVALID_PARAMETER` for a bad handle, an unknown kind or a
+ * NULL `out`.
+ *
+ * # Safety
+ * `out` is NULL or writable for 32 bytes.
+ */
+gdtls_error gdtls_x509_certificate_get_sha256_pin(struct gdtls_x509_certificate *cert, int32_t kind, uint8_t *out);
+
 /*
  * Function pointer types, one for each function above: gdtls_<name>_fn
  * points to gdtls_<name>. For hosts that resolve functions with
  * gdtls_get_proc_address (or dlsym) and keep them in a typed table.
  */
 typedef struct gdtls_crypto_key *(*gdtls_crypto_generate_rsa_fn)(int32_t size);
+typedef struct gdtls_crypto_key *(*gdtls_crypto_generate_ecdsa_fn)(const char *curve);
 typedef struct gdtls_x509_certificate *(*gdtls_crypto_generate_self_signed_certificate_fn)(struct gdtls_crypto_key *key, const char *issuer_name, const char *not_before, const char *not_after);
 typedef struct gdtls_crypto_key *(*gdtls_crypto_key_new_fn)(void);
 typedef gdtls_error (*gdtls_crypto_key_free_fn)(struct gdtls_crypto_key *key);
 typedef struct gdtls_crypto_key *(*gdtls_crypto_key_reference_fn)(struct gdtls_crypto_key *key);
 typedef gdtls_error (*gdtls_crypto_key_load_fn)(struct gdtls_crypto_key *key, const char *path, bool public_only);
+typedef gdtls_error (*gdtls_crypto_key_load_from_buffer_fn)(struct gdtls_crypto_key *key, const uint8_t *data, size_t len, bool public_only);
 typedef gdtls_error (*gdtls_crypto_key_load_from_string_fn)(struct gdtls_crypto_key *key, const char *string_key, bool public_only);
 typedef gdtls_error (*gdtls_crypto_key_save_fn)(struct gdtls_crypto_key *key, const char *path, bool public_only);
 typedef gdtls_error (*gdtls_crypto_key_save_to_string_fn)(struct gdtls_crypto_key *key, bool public_only, char *buf, size_t cap, size_t *out_len);
@@ -1524,12 +2017,16 @@ typedef uint32_t (*gdtls_dtls_server_get_idle_timeout_msec_fn)(struct gdtls_dtls
 typedef gdtls_error (*gdtls_dtls_server_set_max_handshakes_fn)(struct gdtls_dtls_server *server, int32_t max_total, int32_t max_per_source);
 typedef gdtls_error (*gdtls_dtls_server_get_max_handshakes_fn)(struct gdtls_dtls_server *server, int32_t *max_total, int32_t *max_per_source);
 typedef int32_t (*gdtls_dtls_server_get_handshake_count_fn)(struct gdtls_dtls_server *server);
+typedef gdtls_error (*gdtls_dtls_server_set_session_ticket_lifetime_sec_fn)(struct gdtls_dtls_server *server, uint32_t sec);
+typedef uint32_t (*gdtls_dtls_server_get_session_ticket_lifetime_sec_fn)(struct gdtls_dtls_server *server);
 typedef gdtls_error (*gdtls_get_last_error_fn)(void);
 typedef const char *(*gdtls_get_last_error_message_fn)(void);
 typedef void (*gdtls_clear_last_error_fn)(void);
 typedef const char *(*gdtls_error_string_fn)(int32_t err);
 typedef const char *(*gdtls_version_fn)(void);
+typedef uint32_t (*gdtls_version_number_fn)(void);
 typedef size_t (*gdtls_live_handle_count_fn)(void);
+typedef gdtls_error (*gdtls_set_log_callback_fn)(gdtls_log_fn callback, void *user_data, int32_t level);
 typedef struct gdtls_packet_peer_dtls *(*gdtls_packet_peer_dtls_new_fn)(void);
 typedef gdtls_error (*gdtls_packet_peer_dtls_free_fn)(struct gdtls_packet_peer_dtls *peer);
 typedef struct gdtls_packet_peer_dtls *(*gdtls_packet_peer_dtls_reference_fn)(struct gdtls_packet_peer_dtls *peer);
@@ -1547,6 +2044,14 @@ typedef uint32_t (*gdtls_packet_peer_dtls_get_idle_timeout_msec_fn)(struct gdtls
 typedef uint64_t (*gdtls_packet_peer_dtls_get_idle_time_msec_fn)(struct gdtls_packet_peer_dtls *peer);
 typedef gdtls_error (*gdtls_packet_peer_dtls_set_handshake_timeout_msec_fn)(struct gdtls_packet_peer_dtls *peer, uint32_t min_msec, uint32_t max_msec);
 typedef gdtls_error (*gdtls_packet_peer_dtls_get_handshake_timeout_msec_fn)(struct gdtls_packet_peer_dtls *peer, uint32_t *min_msec, uint32_t *max_msec);
+typedef gdtls_error (*gdtls_packet_peer_dtls_get_protocol_version_fn)(struct gdtls_packet_peer_dtls *peer, char *buf, size_t cap, size_t *out_len);
+typedef gdtls_error (*gdtls_packet_peer_dtls_get_cipher_suite_fn)(struct gdtls_packet_peer_dtls *peer, char *buf, size_t cap, size_t *out_len);
+typedef struct gdtls_x509_certificate *(*gdtls_packet_peer_dtls_get_peer_certificate_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef bool (*gdtls_packet_peer_dtls_is_session_resumed_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef uint64_t (*gdtls_packet_peer_dtls_get_handshake_duration_usec_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef uint32_t (*gdtls_packet_peer_dtls_get_retransmissions_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef gdtls_error (*gdtls_packet_peer_dtls_get_traffic_fn)(struct gdtls_packet_peer_dtls *peer, struct gdtls_traffic *out);
+typedef int64_t (*gdtls_packet_peer_dtls_get_next_timeout_msec_fn)(struct gdtls_packet_peer_dtls *peer);
 typedef struct gdtls_packet_peer_udp *(*gdtls_packet_peer_udp_new_fn)(void);
 typedef gdtls_error (*gdtls_packet_peer_udp_free_fn)(struct gdtls_packet_peer_udp *peer);
 typedef struct gdtls_packet_peer_udp *(*gdtls_packet_peer_udp_reference_fn)(struct gdtls_packet_peer_udp *peer);
@@ -1561,6 +2066,7 @@ typedef gdtls_error (*gdtls_packet_peer_udp_get_packet_fn)(struct gdtls_packet_p
 typedef int32_t (*gdtls_packet_peer_udp_get_available_packet_count_fn)(struct gdtls_packet_peer_udp *peer);
 typedef gdtls_error (*gdtls_packet_peer_udp_get_packet_ip_fn)(struct gdtls_packet_peer_udp *peer, char *buf, size_t cap, size_t *out_len);
 typedef int32_t (*gdtls_packet_peer_udp_get_packet_port_fn)(struct gdtls_packet_peer_udp *peer);
+typedef int32_t (*gdtls_packet_peer_udp_get_socket_fd_fn)(struct gdtls_packet_peer_udp *peer);
 typedef int32_t (*gdtls_packet_peer_udp_get_local_port_fn)(struct gdtls_packet_peer_udp *peer);
 typedef gdtls_error (*gdtls_packet_peer_udp_wait_fn)(struct gdtls_packet_peer_udp *peer);
 typedef gdtls_error (*gdtls_packet_peer_udp_wait_timeout_fn)(struct gdtls_packet_peer_udp *peer, uint32_t timeout_msec);
@@ -1581,6 +2087,19 @@ typedef gdtls_error (*gdtls_tls_options_get_common_name_override_fn)(struct gdtl
 typedef struct gdtls_x509_certificate *(*gdtls_tls_options_get_trusted_ca_chain_fn)(struct gdtls_tls_options *options);
 typedef struct gdtls_crypto_key *(*gdtls_tls_options_get_private_key_fn)(struct gdtls_tls_options *options);
 typedef struct gdtls_x509_certificate *(*gdtls_tls_options_get_own_certificate_fn)(struct gdtls_tls_options *options);
+typedef struct gdtls_tls_options *(*gdtls_tls_options_client_psk_fn)(const uint8_t *identity, size_t identity_len, const uint8_t *key, size_t key_len);
+typedef struct gdtls_tls_options *(*gdtls_tls_options_server_psk_fn)(gdtls_psk_lookup_fn lookup, void *user_data, gdtls_release_fn release);
+typedef struct gdtls_tls_options *(*gdtls_tls_options_server_psk_key_fn)(const uint8_t *key, size_t key_len);
+typedef gdtls_error (*gdtls_tls_options_add_pin_fn)(struct gdtls_tls_options *options, int32_t kind, const uint8_t *sha256);
+typedef gdtls_error (*gdtls_tls_options_add_crl_fn)(struct gdtls_tls_options *options, const uint8_t *data, size_t len);
+typedef gdtls_error (*gdtls_tls_options_set_mtu_fn)(struct gdtls_tls_options *options, uint16_t mtu);
+typedef uint16_t (*gdtls_tls_options_get_mtu_fn)(struct gdtls_tls_options *options);
+typedef gdtls_error (*gdtls_tls_options_set_cipher_suites_fn)(struct gdtls_tls_options *options, const char *names);
+typedef gdtls_error (*gdtls_tls_options_set_curves_fn)(struct gdtls_tls_options *options, const char *names);
+typedef gdtls_error (*gdtls_tls_options_set_client_certificate_fn)(struct gdtls_tls_options *options, struct gdtls_crypto_key *key, struct gdtls_x509_certificate *certificate);
+typedef gdtls_error (*gdtls_tls_options_set_client_verification_fn)(struct gdtls_tls_options *options, struct gdtls_x509_certificate *trusted_chain, bool required);
+typedef gdtls_error (*gdtls_tls_options_set_session_resumption_fn)(struct gdtls_tls_options *options, bool enabled);
+typedef bool (*gdtls_tls_options_get_session_resumption_fn)(struct gdtls_tls_options *options);
 typedef struct gdtls_udp_server *(*gdtls_udp_server_new_fn)(void);
 typedef gdtls_error (*gdtls_udp_server_free_fn)(struct gdtls_udp_server *server);
 typedef struct gdtls_udp_server *(*gdtls_udp_server_reference_fn)(struct gdtls_udp_server *server);
@@ -1591,16 +2110,19 @@ typedef struct gdtls_packet_peer_udp *(*gdtls_udp_server_take_connection_fn)(str
 typedef gdtls_error (*gdtls_udp_server_stop_fn)(struct gdtls_udp_server *server);
 typedef bool (*gdtls_udp_server_is_listening_fn)(struct gdtls_udp_server *server);
 typedef int32_t (*gdtls_udp_server_get_local_port_fn)(struct gdtls_udp_server *server);
+typedef int32_t (*gdtls_udp_server_get_socket_fd_fn)(struct gdtls_udp_server *server);
 typedef gdtls_error (*gdtls_udp_server_set_max_pending_connections_fn)(struct gdtls_udp_server *server, int32_t max);
 typedef int32_t (*gdtls_udp_server_get_max_pending_connections_fn)(struct gdtls_udp_server *server);
 typedef struct gdtls_x509_certificate *(*gdtls_x509_certificate_new_fn)(void);
 typedef gdtls_error (*gdtls_x509_certificate_free_fn)(struct gdtls_x509_certificate *cert);
 typedef struct gdtls_x509_certificate *(*gdtls_x509_certificate_reference_fn)(struct gdtls_x509_certificate *cert);
 typedef gdtls_error (*gdtls_x509_certificate_load_fn)(struct gdtls_x509_certificate *cert, const char *path);
+typedef gdtls_error (*gdtls_x509_certificate_load_from_buffer_fn)(struct gdtls_x509_certificate *cert, const uint8_t *data, size_t len);
 typedef gdtls_error (*gdtls_x509_certificate_load_from_string_fn)(struct gdtls_x509_certificate *cert, const char *string);
 typedef gdtls_error (*gdtls_x509_certificate_save_fn)(struct gdtls_x509_certificate *cert, const char *path);
 typedef gdtls_error (*gdtls_x509_certificate_save_to_string_fn)(struct gdtls_x509_certificate *cert, char *buf, size_t cap, size_t *out_len);
 typedef size_t (*gdtls_x509_certificate_get_count_fn)(struct gdtls_x509_certificate *cert);
+typedef gdtls_error (*gdtls_x509_certificate_get_sha256_pin_fn)(struct gdtls_x509_certificate *cert, int32_t kind, uint8_t *out);
 
 /*
  * GDTLS_FUNCTIONS(X) expands X(name) for the name of every function above,
@@ -1608,11 +2130,13 @@ typedef size_t (*gdtls_x509_certificate_get_count_fn)(struct gdtls_x509_certific
  */
 #define GDTLS_FUNCTIONS(X) \
     X(gdtls_crypto_generate_rsa) \
+    X(gdtls_crypto_generate_ecdsa) \
     X(gdtls_crypto_generate_self_signed_certificate) \
     X(gdtls_crypto_key_new) \
     X(gdtls_crypto_key_free) \
     X(gdtls_crypto_key_reference) \
     X(gdtls_crypto_key_load) \
+    X(gdtls_crypto_key_load_from_buffer) \
     X(gdtls_crypto_key_load_from_string) \
     X(gdtls_crypto_key_save) \
     X(gdtls_crypto_key_save_to_string) \
@@ -1630,12 +2154,16 @@ typedef size_t (*gdtls_x509_certificate_get_count_fn)(struct gdtls_x509_certific
     X(gdtls_dtls_server_set_max_handshakes) \
     X(gdtls_dtls_server_get_max_handshakes) \
     X(gdtls_dtls_server_get_handshake_count) \
+    X(gdtls_dtls_server_set_session_ticket_lifetime_sec) \
+    X(gdtls_dtls_server_get_session_ticket_lifetime_sec) \
     X(gdtls_get_last_error) \
     X(gdtls_get_last_error_message) \
     X(gdtls_clear_last_error) \
     X(gdtls_error_string) \
     X(gdtls_version) \
+    X(gdtls_version_number) \
     X(gdtls_live_handle_count) \
+    X(gdtls_set_log_callback) \
     X(gdtls_packet_peer_dtls_new) \
     X(gdtls_packet_peer_dtls_free) \
     X(gdtls_packet_peer_dtls_reference) \
@@ -1653,6 +2181,14 @@ typedef size_t (*gdtls_x509_certificate_get_count_fn)(struct gdtls_x509_certific
     X(gdtls_packet_peer_dtls_get_idle_time_msec) \
     X(gdtls_packet_peer_dtls_set_handshake_timeout_msec) \
     X(gdtls_packet_peer_dtls_get_handshake_timeout_msec) \
+    X(gdtls_packet_peer_dtls_get_protocol_version) \
+    X(gdtls_packet_peer_dtls_get_cipher_suite) \
+    X(gdtls_packet_peer_dtls_get_peer_certificate) \
+    X(gdtls_packet_peer_dtls_is_session_resumed) \
+    X(gdtls_packet_peer_dtls_get_handshake_duration_usec) \
+    X(gdtls_packet_peer_dtls_get_retransmissions) \
+    X(gdtls_packet_peer_dtls_get_traffic) \
+    X(gdtls_packet_peer_dtls_get_next_timeout_msec) \
     X(gdtls_packet_peer_udp_new) \
     X(gdtls_packet_peer_udp_free) \
     X(gdtls_packet_peer_udp_reference) \
@@ -1667,6 +2203,7 @@ typedef size_t (*gdtls_x509_certificate_get_count_fn)(struct gdtls_x509_certific
     X(gdtls_packet_peer_udp_get_available_packet_count) \
     X(gdtls_packet_peer_udp_get_packet_ip) \
     X(gdtls_packet_peer_udp_get_packet_port) \
+    X(gdtls_packet_peer_udp_get_socket_fd) \
     X(gdtls_packet_peer_udp_get_local_port) \
     X(gdtls_packet_peer_udp_wait) \
     X(gdtls_packet_peer_udp_wait_timeout) \
@@ -1687,6 +2224,19 @@ typedef size_t (*gdtls_x509_certificate_get_count_fn)(struct gdtls_x509_certific
     X(gdtls_tls_options_get_trusted_ca_chain) \
     X(gdtls_tls_options_get_private_key) \
     X(gdtls_tls_options_get_own_certificate) \
+    X(gdtls_tls_options_client_psk) \
+    X(gdtls_tls_options_server_psk) \
+    X(gdtls_tls_options_server_psk_key) \
+    X(gdtls_tls_options_add_pin) \
+    X(gdtls_tls_options_add_crl) \
+    X(gdtls_tls_options_set_mtu) \
+    X(gdtls_tls_options_get_mtu) \
+    X(gdtls_tls_options_set_cipher_suites) \
+    X(gdtls_tls_options_set_curves) \
+    X(gdtls_tls_options_set_client_certificate) \
+    X(gdtls_tls_options_set_client_verification) \
+    X(gdtls_tls_options_set_session_resumption) \
+    X(gdtls_tls_options_get_session_resumption) \
     X(gdtls_udp_server_new) \
     X(gdtls_udp_server_free) \
     X(gdtls_udp_server_reference) \
@@ -1697,16 +2247,19 @@ typedef size_t (*gdtls_x509_certificate_get_count_fn)(struct gdtls_x509_certific
     X(gdtls_udp_server_stop) \
     X(gdtls_udp_server_is_listening) \
     X(gdtls_udp_server_get_local_port) \
+    X(gdtls_udp_server_get_socket_fd) \
     X(gdtls_udp_server_set_max_pending_connections) \
     X(gdtls_udp_server_get_max_pending_connections) \
     X(gdtls_x509_certificate_new) \
     X(gdtls_x509_certificate_free) \
     X(gdtls_x509_certificate_reference) \
     X(gdtls_x509_certificate_load) \
+    X(gdtls_x509_certificate_load_from_buffer) \
     X(gdtls_x509_certificate_load_from_string) \
     X(gdtls_x509_certificate_save) \
     X(gdtls_x509_certificate_save_to_string) \
     X(gdtls_x509_certificate_get_count) \
+    X(gdtls_x509_certificate_get_sha256_pin) \
     /* end of GDTLS_FUNCTIONS */
 
 #ifdef __cplusplus

@@ -1,5 +1,6 @@
 //! Just enough DER to say what mbedTLS will not: the names a certificate
-//! is for, and the size of an RSA key it refused to parse.
+//! is for, the size of an RSA key it refused to parse, and the public key
+//! a pin hashes.
 
 /// One DER item at the start of `der`: its tag, its value, the whole item
 /// and what follows it.
@@ -93,15 +94,24 @@ pub(crate) fn rsa_modulus_bits(der: &[u8]) -> Option<usize> {
         }
         // SubjectPublicKeyInfo: algorithm, the key in a BIT STRING.
         [SEQUENCE, BIT_STRING] if is_rsa(&parts[0]) => rsa_modulus_bits(parts[1].value.get(1..)?),
-        // Certificate: its TBSCertificate holds [0] version, serial,
-        // signature, issuer, validity, subject, then the key.
-        [SEQUENCE, SEQUENCE, BIT_STRING] => {
-            let tbs = children(parts[0].value);
-            let skip = usize::from(tbs.first()?.tag == EXPLICIT_0);
-            rsa_modulus_bits(tbs.get(skip + 5)?.whole)
-        }
+        [SEQUENCE, SEQUENCE, BIT_STRING] => rsa_modulus_bits(subject_public_key_info(der)?),
         _ => None,
     }
+}
+
+/// The SubjectPublicKeyInfo of a DER certificate, whole: what a public-key
+/// pin hashes.
+pub(crate) fn subject_public_key_info(certificate: &[u8]) -> Option<&[u8]> {
+    let (top, _) = item(certificate)?;
+    let tbs = children(top.value).into_iter().next()?;
+    // TBSCertificate: [0] version (optional), serial, signature, issuer,
+    // validity, subject, then the key.
+    let fields = children(tbs.value);
+    let skip = usize::from(fields.first()?.tag == EXPLICIT_0);
+    fields
+        .get(skip + 5)
+        .filter(|f| f.tag == SEQUENCE)
+        .map(|f| f.whole)
 }
 
 #[cfg(test)]

@@ -22,22 +22,35 @@ pub mod error;
 pub mod ffi;
 /// cbindgen:ignore
 mod files;
+/// cbindgen:ignore
+pub mod log;
 mod mbedtls_ext;
 mod scratch;
+/// cbindgen:ignore
 pub mod tls_options;
 pub mod transport;
 pub mod udp;
 
-pub use crypto::{generate_rsa, generate_self_signed_certificate, CryptoKey, X509Certificate};
+pub use crypto::{
+    generate_ecdsa, generate_rsa, generate_self_signed_certificate, CryptoKey, X509Certificate,
+};
 pub use dtls::{
-    DtlsServer, HandshakeTimeout, PacketPeerDtls, Status, DEFAULT_MAX_HANDSHAKES,
-    DEFAULT_MAX_HANDSHAKES_PER_SOURCE, MAX_CERTIFICATE_MESSAGE,
+    DtlsServer, HandshakeTimeout, PacketPeerDtls, Status, Traffic, DEFAULT_MAX_HANDSHAKES,
+    DEFAULT_MAX_HANDSHAKES_PER_SOURCE, DTLS_MTU, MAX_CERTIFICATE_MESSAGE,
 };
 pub use error::{Error, Failure, Result};
 pub use files::MAX_CRYPTO_FILE_SIZE;
-pub use tls_options::TlsOptions;
+pub use tls_options::{Pin, PinKind, PskLookup, TlsOptions, MTU_RANGE};
 pub use transport::Transport;
 pub use udp::{PacketPeerUdp, PacketRead, UdpServer};
 
 /// The library version, `MAJOR.MINOR.PATCH`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The library version as one number, `MAJOR << 16 | MINOR << 8 | PATCH`.
+pub fn version_number() -> u32 {
+    let part = |s: &str| s.parse::<u32>().unwrap_or(0);
+    part(env!("CARGO_PKG_VERSION_MAJOR")) << 16
+        | part(env!("CARGO_PKG_VERSION_MINOR")) << 8
+        | part(env!("CARGO_PKG_VERSION_PATCH"))
+}

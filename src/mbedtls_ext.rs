@@ -60,3 +60,358 @@ pub(crate) fn error_text(code: i32) -> String {
     let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
     String::from_utf8_lossy(&buf[..end]).into_owned()
 }
+
+/// What a handshake's retransmission timer knows, shared between the
+/// context that owns the timer and the peer that reports on it.
+#[derive(Default)]
+pub(crate) struct TimerState {
+    inner: std::sync::Mutex<TimerInner>,
+}
+
+#[derive(Default)]
+struct TimerInner {
+    /// When the current timer was set, and its final delay (none: off).
+    started: Option<std::time::Instant>,
+    intermediate_ms: u32,
+    final_ms: u32,
+    /// The current timer's expiry was reported (mbedTLS retransmits then).
+    reported: bool,
+    expirations: u32,
+}
+
+impl TimerState {
+    fn lock(&self) -> std::sync::MutexGuard<'_, TimerInner> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// How often a timer ran out: mbedTLS retransmits its last flight each
+    /// time (or gives up on the last).
+    pub(crate) fn expirations(&self) -> u32 {
+        self.lock().expirations
+    }
+
+    /// The time left until the running timer expires; `None` when none
+    /// runs (no handshake is under way).
+    pub(crate) fn remaining(&self) -> Option<std::time::Duration> {
+        let t = self.lock();
+        let started = t.started.filter(|_| t.final_ms != 0)?;
+        let limit = std::time::Duration::from_millis(t.final_ms.into());
+        Some(limit.saturating_sub(started.elapsed()))
+    }
+}
+
+/// The timer mbedTLS drives a DTLS handshake's retransmissions with: as
+/// the `mbedtls` crate's, plus what `TimerState` reports.
+pub(crate) struct RetransmissionTimer {
+    state: std::sync::Arc<TimerState>,
+}
+
+impl mbedtls::ssl::context::TimerCallback for RetransmissionTimer {
+    unsafe extern "C" fn set_timer(p_timer: *mut std::ffi::c_void, int_ms: u32, fin_ms: u32) {
+        // SAFETY: mbedTLS hands back the pointer `data_ptr` gave it, to the
+        // timer the context owns for as long as it runs.
+        let timer = unsafe { &*(p_timer as *const RetransmissionTimer) };
+        let mut t = timer.state.lock();
+        t.started = Some(std::time::Instant::now());
+        t.intermediate_ms = int_ms;
+        t.final_ms = fin_ms;
+        t.reported = false;
+    }
+
+    unsafe extern "C" fn get_timer(p_timer: *mut std::ffi::c_void) -> std::ffi::c_int {
+        // SAFETY: as in `set_timer`.
+        let timer = unsafe { &*(p_timer as *const RetransmissionTimer) };
+        let mut t = timer.state.lock();
+        let Some(started) = t.started.filter(|_| t.final_ms != 0) else {
+            return -1;
+        };
+        let passed = started.elapsed().as_millis();
+        if passed >= u128::from(t.final_ms) {
+            if !t.reported {
+                t.reported = true;
+                t.expirations += 1;
+            }
+            2
+        } else if passed >= u128::from(t.intermediate_ms) {
+            1
+        } else {
+            0
+        }
+    }
+
+    fn data_ptr(&mut self) -> *mut std::ffi::c_void {
+        (self as *mut Self).cast()
+    }
+}
+
+/// Gives `ctx` a fresh retransmission timer, and what it reports.
+pub(crate) fn set_retransmission_timer<T>(ctx: &mut Context<T>) -> std::sync::Arc<TimerState> {
+    let state = std::sync::Arc::new(TimerState::default());
+    let timer = RetransmissionTimer {
+        state: std::sync::Arc::clone(&state),
+    };
+    ctx.set_timer_callback(Box::new(timer));
+    state
+}
+
+/// The id of the suite mbedTLS calls `name`, if it has one.
+pub(crate) fn ciphersuite_id(name: &str) -> Option<i32> {
+    let name = std::ffi::CString::new(name).ok()?;
+    // SAFETY: `name` is a NUL-terminated string that outlives the call,
+    // which only reads it.
+    let id = unsafe { mbedtls_sys::ssl_get_ciphersuite_id(name.as_ptr()) };
+    (id != 0).then_some(id)
+}
+
+/// The id of the curve mbedTLS calls `name`, if it has one.
+pub(crate) fn curve_id(name: &str) -> Option<mbedtls_sys::ecp_group_id> {
+    let name = std::ffi::CString::new(name).ok()?;
+    // SAFETY: as above; the result is NULL or points to mbedTLS's static
+    // table of curves.
+    let info = unsafe { mbedtls_sys::ecp_curve_info_from_name(name.as_ptr()) };
+    // SAFETY: a non-NULL result points into that static table.
+    (!info.is_null()).then(|| unsafe { (*info).grp_id })
+}
+
+/// The DER of each revocation list of `crl`'s chain.
+pub(crate) fn crl_ders(crl: &mbedtls::x509::Crl) -> Vec<Vec<u8>> {
+    let mut ders = Vec::new();
+    let mut next: *const mbedtls_sys::x509_crl = crl.into();
+    // SAFETY: `crl` is a live, parsed chain the caller borrows for the
+    // call: each element's `raw` buffer is `len` readable bytes, and its
+    // `next` is NULL or the next element (an empty list has no raw bytes).
+    while let Some(item) = unsafe { next.as_ref() } {
+        if !item.raw.p.is_null() && item.raw.len > 0 {
+            // SAFETY: as above, `raw` is `len` readable bytes.
+            ders.push(unsafe { std::slice::from_raw_parts(item.raw.p, item.raw.len) }.to_vec());
+        }
+        next = item.next;
+    }
+    ders
+}
+
+/// mbedTLS's name of the negotiated suite ("TLS-ECDHE-RSA-WITH-..."),
+/// empty before the handshake has chosen one.
+pub(crate) fn ciphersuite_name<T>(ctx: &Context<T>) -> &'static str {
+    // SAFETY: the context is live for the call; the result is NULL or one of
+    // mbedTLS's static names.
+    static_str(unsafe { mbedtls_sys::ssl_get_ciphersuite(ctx.into()) })
+}
+
+/// mbedTLS's name of the negotiated protocol version ("DTLSv1.2").
+pub(crate) fn version_name<T>(ctx: &Context<T>) -> &'static str {
+    // SAFETY: as above.
+    static_str(unsafe { mbedtls_sys::ssl_get_version(ctx.into()) })
+}
+
+/// One of mbedTLS's static ASCII names; empty for NULL.
+fn static_str(ptr: *const std::ffi::c_char) -> &'static str {
+    if ptr.is_null() {
+        return "";
+    }
+    // SAFETY: mbedTLS's names are NUL-terminated strings in static storage.
+    unsafe { std::ffi::CStr::from_ptr(ptr) }
+        .to_str()
+        .unwrap_or("")
+}
+
+/// The fatal alerts gdtls sends itself, where mbedTLS would not.
+#[derive(Clone, Copy)]
+pub(crate) enum Alert {
+    /// The handshake cannot go on (a required client certificate missing).
+    HandshakeFailure = mbedtls_sys::SSL_ALERT_MSG_HANDSHAKE_FAILURE as isize,
+    /// The peer's certificate is refused (it matches no pin).
+    BadCertificate = mbedtls_sys::SSL_ALERT_MSG_BAD_CERT as isize,
+}
+
+/// Sends the peer a fatal `alert`, for a refusal mbedTLS did not announce.
+pub(crate) fn send_fatal_alert<T>(ctx: &mut Context<T>, alert: Alert) {
+    // SAFETY: the context is live for the call, which writes one alert
+    // record through the context's transport.
+    unsafe {
+        mbedtls_sys::ssl_send_alert_message(
+            ctx.into(),
+            mbedtls_sys::SSL_ALERT_LEVEL_FATAL as u8,
+            alert as u8,
+        );
+    }
+}
+
+/// What a context's verification of its peer's chain reports, certificate
+/// by certificate: the DER, its depth (0: the peer's own) and mbedTLS's
+/// flags for it.
+pub(crate) trait VerifySink: Send + Sync {
+    fn saw(&self, der: &[u8], depth: i32, flags: u32);
+}
+
+unsafe extern "C" fn verify_callback<S: VerifySink>(
+    sink: *mut std::ffi::c_void,
+    crt: *mut mbedtls_sys::x509_crt,
+    depth: std::ffi::c_int,
+    flags: *mut u32,
+) -> std::ffi::c_int {
+    // SAFETY: `sink` is the pointer `set_verify` registered, kept alive by
+    // the context's owner; mbedTLS hands a live certificate and its flags
+    // for the duration of the call.
+    let (sink, crt, flags) = unsafe { (&*(sink as *const S), &*crt, *flags) };
+    let der = if crt.raw.p.is_null() {
+        &[][..]
+    } else {
+        // SAFETY: a parsed certificate's `raw` is `len` readable bytes.
+        unsafe { std::slice::from_raw_parts(crt.raw.p, crt.raw.len) }
+    };
+    // A panic is dropped here rather than unwind into C; the flags stand.
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| sink.saw(der, depth, flags)));
+    0
+}
+
+/// Makes `ctx` report its verification of its peer to `sink`, which must
+/// live as long as `ctx`.
+pub(crate) fn set_verify<T, S: VerifySink>(ctx: &mut Context<T>, sink: &std::sync::Arc<S>) {
+    let data = std::sync::Arc::as_ptr(sink) as *mut std::ffi::c_void;
+    // SAFETY: the context is live for the call, which stores the callback
+    // and `data`; the caller keeps `sink` alive as long as the context.
+    unsafe { mbedtls_sys::ssl_set_verify(ctx.into(), Some(verify_callback::<S>), data) }
+}
+
+/// The key of a PSK identity, for a server's handshakes: kept alive by
+/// whoever holds the configuration it was given to and every connection
+/// made from it.
+pub(crate) struct PskLookupHolder {
+    lookup: std::sync::Arc<crate::tls_options::PskLookup>,
+}
+
+impl PskLookupHolder {
+    pub(crate) fn new(
+        lookup: std::sync::Arc<crate::tls_options::PskLookup>,
+    ) -> std::sync::Arc<Self> {
+        std::sync::Arc::new(PskLookupHolder { lookup })
+    }
+}
+
+unsafe extern "C" fn psk_callback(
+    holder: *mut std::ffi::c_void,
+    ssl: *mut mbedtls_sys::ssl_context,
+    identity: *const u8,
+    identity_len: usize,
+) -> std::ffi::c_int {
+    // SAFETY: `holder` is the pointer `set_psk_lookup` registered, kept
+    // alive by the configuration's owners; `identity` is readable for
+    // `identity_len` bytes during the call, by mbedTLS's contract.
+    let (holder, identity) = unsafe {
+        (
+            &*(holder as *const PskLookupHolder),
+            std::slice::from_raw_parts(identity, identity_len),
+        )
+    };
+    // A panicking lookup refuses the identity rather than unwind into C.
+    let key = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (holder.lookup)(identity)))
+        .ok()
+        .flatten();
+    match key {
+        // SAFETY: `ssl` is the context mbedTLS is handshaking with; the
+        // call copies the key.
+        Some(key) if (1..=32).contains(&key.len()) => unsafe {
+            mbedtls_sys::ssl_set_hs_psk(ssl, key.as_ptr(), key.len())
+        },
+        _ => mbedtls_sys::ERR_SSL_UNKNOWN_IDENTITY,
+    }
+}
+
+/// Makes a server configuration find PSK keys through `holder`, which must
+/// outlive `config` and every context made from it.
+pub(crate) fn set_psk_lookup(config: &mut Config, holder: &std::sync::Arc<PskLookupHolder>) {
+    let data = std::sync::Arc::as_ptr(holder) as *mut std::ffi::c_void;
+    // SAFETY: `config` is live for the call; mbedTLS stores the callback and
+    // `data`, which the caller keeps alive as long as the configuration.
+    unsafe { mbedtls_sys::ssl_conf_psk_cb(config.into(), Some(psk_callback), data) }
+}
+
+/// Sets how much of mbedTLS's debug output reaches the debug callbacks of
+/// configurations: 0 none, 1 errors, 2 state changes, 3 informational, 4
+/// verbose.
+pub(crate) fn set_debug_threshold(level: i32) {
+    // SAFETY: stores one global integer.
+    unsafe { mbedtls_sys::debug_set_threshold(level) }
+}
+
+/// Makes a client configuration prove itself with `key` under `identity`
+/// (bytes: the crate's own setter takes only UTF-8 identities).
+pub(crate) fn set_psk(config: &mut Config, key: &[u8], identity: &[u8]) -> mbedtls::Result<()> {
+    // SAFETY: `config` is live for the call, which copies both buffers,
+    // each valid for its length.
+    let code = unsafe {
+        mbedtls_sys::ssl_conf_psk(
+            config.into(),
+            key.as_ptr(),
+            key.len(),
+            identity.as_ptr(),
+            identity.len(),
+        )
+    };
+    if code == 0 {
+        Ok(())
+    } else {
+        Err(mbedtls::Error::from(code))
+    }
+}
+
+/// A client's copy of an established session (its master secret, suite,
+/// the server's certificate and ticket), to resume it on a later
+/// connection to the same server.
+pub(crate) struct SavedSession(Box<mbedtls_sys::ssl_session>);
+
+// SAFETY: a saved session is plain data owned by this value: mbedTLS only
+// reads it (copying it into a context) after it is made.
+unsafe impl Send for SavedSession {}
+// SAFETY: as above; nothing mutates it through a shared reference.
+unsafe impl Sync for SavedSession {}
+
+impl SavedSession {
+    /// The session a client context established, if it has one.
+    pub(crate) fn of<T>(ctx: &Context<T>) -> Option<Self> {
+        // SAFETY: a zeroed ssl_session is what ssl_session_init makes; it is
+        // initialised before any other use.
+        let mut session = Box::new(unsafe { std::mem::zeroed::<mbedtls_sys::ssl_session>() });
+        // SAFETY: `session` is a live, owned ssl_session; the context is
+        // live for the call, which copies its session into `session`.
+        let code = unsafe {
+            mbedtls_sys::ssl_session_init(&mut *session);
+            mbedtls_sys::ssl_get_session(ctx.into(), &mut *session)
+        };
+        let saved = SavedSession(session);
+        (code == 0).then_some(saved)
+    }
+}
+
+impl Drop for SavedSession {
+    fn drop(&mut self) {
+        // SAFETY: the session was initialised by `of`; this frees what
+        // ssl_get_session allocated in it (ticket, certificate), once.
+        unsafe { mbedtls_sys::ssl_session_free(&mut *self.0) }
+    }
+}
+
+/// Restarts a client context's handshake (one that has written nothing
+/// yet) offering `session` for resumption; false when mbedTLS cannot.
+/// The context keeps its transport, host name and timer.
+pub(crate) fn offer_session<T>(ctx: &mut Context<T>, session: &SavedSession) -> bool {
+    // SAFETY: the context is live for the calls; ssl_session_reset only
+    // resets its state, and ssl_set_session copies `session`, which it
+    // only reads.
+    unsafe {
+        mbedtls_sys::ssl_session_reset(ctx.into()) == 0
+            && mbedtls_sys::ssl_set_session(ctx.into(), &*session.0) == 0
+    }
+}
+
+/// Whether the context's handshake under way resumes a session (on a
+/// client: once the server has answered); `None` once the handshake state
+/// is gone.
+pub(crate) fn resuming<T>(ctx: &Context<T>) -> Option<bool> {
+    let raw: *const mbedtls_sys::ssl_context = ctx.into();
+    // SAFETY: `raw` points to the live context `ctx` borrows; `handshake`
+    // is NULL or points to the context's live handshake state, of which
+    // `resume` is a plain byte.
+    unsafe { (*raw).handshake.as_ref().map(|hs| hs.resume != 0) }
+}

@@ -2,20 +2,43 @@
 //! with `GDTLS_LIBRARY` naming the library cargo built: its checks
 //! (test_gdtls.lua: names and constants, loading twice, argument errors,
 //! collection of handles, crypto, UDP, DTLS and host callbacks on
-//! 127.0.0.1), a header function it does not bind, a library it cannot
+//! 127.0.0.1, and what gdtls adds to Godot: pre-shared keys with a Lua
+//! lookup, pinning, what a connection negotiated and carried, event-loop
+//! descriptors and timers, a Lua log callback), its pins against
+//! OpenSSL's, a header function it does not bind, a library it cannot
 //! load, and the seed example's Lua port paired with itself
 //! (tests/bindings.rs pairs it with other languages and with Godot 3.2.3).
 
 mod support;
 
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use support::ports::luajit::{luajit, run_luajit, sources};
 use support::*;
 
-/// test_gdtls.lua runs every check and ends with "ok"; the checks' names
-/// and timings show with `--nocapture`.
+/// The checks test_gdtls.lua runs, in its order.
+const CHECKS: &[&str] = &[
+    "callbacks_in_compiled_loops",
+    "names_and_constants",
+    "loading_twice",
+    "wrong_arguments",
+    "collection",
+    "crypto",
+    "udp_exchange",
+    "dtls_handshake_and_echo",
+    "settings",
+    "host_callbacks",
+    "pre_shared_keys",
+    "pinning",
+    "connection_info",
+    "event_loop",
+    "logging",
+];
+
+/// test_gdtls.lua runs every check, each saying it passed, and ends with
+/// "ok"; the checks' names and timings show with `--nocapture`.
 #[test]
 fn luajit_binding_checks() {
     let id = seed::Identity::new("luajit-checks");
@@ -25,8 +48,57 @@ fn luajit_binding_checks() {
     );
     assert_success("test_gdtls.lua", &output);
     let stdout = String::from_utf8_lossy(&output.stdout);
+    let ran: Vec<&str> = stdout
+        .lines()
+        .filter_map(|line| line.split_once(": passed").map(|(name, _)| name))
+        .collect();
+    assert_eq!(ran, CHECKS, "{stdout}");
     assert_eq!(stdout.lines().last(), Some("ok"), "{stdout}");
     eprint!("{stdout}");
+}
+
+/// What `openssl dgst -sha256` makes of the DER that `to_der` (a shell
+/// pipeline reading the certificate file "$1") writes.
+fn openssl_sha256(cert: &Path, to_der: &str) -> Vec<u8> {
+    let script = format!("{to_der} | openssl dgst -sha256 -binary");
+    let output = run(Command::new("sh").args(["-c", &script, "pin"]).arg(cert));
+    assert_success("openssl pin", &output);
+    output.stdout
+}
+
+/// `X509Certificate.get_sha256_pin` gives the 32 bytes OpenSSL computes
+/// for the certificate's public key and for the whole certificate.
+#[test]
+fn luajit_pins_are_openssls() {
+    let id = seed::Identity::new("luajit-pins");
+    let script = format!(
+        "package.path = [[{}/?.lua;]] .. package.path
+         local gdtls = require('gdtls')
+         local cert = gdtls.X509Certificate.new()
+         assert(cert:load([[{}]]) == gdtls.OK, gdtls.get_last_error_message())
+         io.write(assert(cert:get_sha256_pin(gdtls.GDTLS_PIN_PUBLIC_KEY)))
+         io.write(assert(cert:get_sha256_pin(gdtls.GDTLS_PIN_CERTIFICATE)))",
+        sources().display(),
+        id.cert().display()
+    );
+    let output = run_luajit(
+        Command::new("luajit")
+            .arg("-e")
+            .arg(script)
+            .env("GDTLS_LIBRARY", lib_dir().join("libgdtls.so")),
+        Duration::from_secs(20),
+    );
+    assert_success("luajit get_sha256_pin", &output);
+    let mut expected = openssl_sha256(
+        &id.cert(),
+        "openssl x509 -in \"$1\" -pubkey -noout | openssl pkey -pubin -outform DER",
+    );
+    expected.extend(openssl_sha256(
+        &id.cert(),
+        "openssl x509 -in \"$1\" -outform DER",
+    ));
+    assert_eq!(expected.len(), 64);
+    assert_eq!(output.stdout, expected);
 }
 
 /// Every function the header declares is called or bound by name in

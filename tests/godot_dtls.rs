@@ -345,6 +345,7 @@ fn gdtls_server_with_godot_clients() {
         dtls: gdtls::DtlsServer::new(),
         peers: Vec::new(),
         refused: 0,
+        failures: Vec::new(),
     });
     let ports = [&gdtls_id, &godot_id].map(|s| s.server.port().to_string());
 

@@ -34,14 +34,22 @@
 //    ERR_INVALID_PARAMETER, as C would read it cut short. Bytes in are a
 //    `gdtls::Bytes` view: a `std::string_view` (or a string literal), a
 //    `std::vector<uint8_t>`, or a pointer and a size.
+//  - Callbacks (a PSK server's lookup, the log) are `std::function`s that
+//    the binding keeps alive for as long as C may call them. An exception
+//    leaving one never crosses into C: a lookup that throws refuses the
+//    identity, a log callback that throws loses its line.
 #ifndef GDTLS_HPP
 #define GDTLS_HPP
 
 #include "gdtls.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -113,6 +121,10 @@ inline const char *error_string(Error error) noexcept {
 /// The library's version, "MAJOR.MINOR.PATCH"; gdtls.h's GDTLS_VERSION is
 /// the version this header was built against.
 inline const char *version() noexcept { return gdtls_version(); }
+
+/// The library's version as one number, MAJOR << 16 | MINOR << 8 | PATCH:
+/// the library is at least this header's when it is >= GDTLS_VERSION_NUMBER.
+inline uint32_t version_number() noexcept { return gdtls_version_number(); }
 
 /// How many handles of any class are live, in this process: compare two
 /// readings to find objects still held.
@@ -301,6 +313,72 @@ T check(T object) {
                     message.empty() ? "the call returned no object" : message);
 }
 
+/// How much the library logs (gdtls.h's GDTLS_LOG_*), for
+/// `set_log_callback`: `gdtls::LOG_STATE`.
+enum LogLevel : int32_t {
+    LOG_NONE = GDTLS_LOG_NONE,        ///< nothing
+    LOG_ERROR = GDTLS_LOG_ERROR,      ///< errors
+    LOG_STATE = GDTLS_LOG_STATE,      ///< each handshake step, connections ending
+    LOG_INFO = GDTLS_LOG_INFO,        ///< what each step sent and read
+    LOG_VERBOSE = GDTLS_LOG_VERBOSE,  ///< buffers and certificates, dumped
+};
+
+/// Receives one line of the library's log: its level and its text, without
+/// a newline, valid only during the call. It runs on whichever thread made
+/// the call that logged, possibly on several at once; it must return
+/// quickly and must not call `set_log_callback`.
+using LogCallback = std::function<void(LogLevel level, std::string_view message)>;
+
+namespace detail {
+
+/// The log callback C calls through `log_line`. Each line holds its own
+/// reference to the callback while it runs, so that replacing it never
+/// destroys one still running on another thread, and a callback may make
+/// gdtls calls that log.
+struct LogSink {
+    std::mutex lock;
+    std::shared_ptr<const LogCallback> callback;
+
+    std::shared_ptr<const LogCallback> current() {
+        const std::lock_guard<std::mutex> reading(lock);
+        return callback;
+    }
+};
+
+inline LogSink &log_sink() {
+    // Never destroyed: another thread may still log while the process exits.
+    static LogSink *const sink = new LogSink;
+    return *sink;
+}
+
+inline void log_line(void *sink, int32_t level, const char *message) noexcept {
+    try {
+        const std::shared_ptr<const LogCallback> callback = static_cast<LogSink *>(sink)->current();
+        if (callback) (*callback)(static_cast<LogLevel>(level), message != nullptr ? message : "");
+    } catch (...) {
+        // The line is lost; the call that logged goes on.
+    }
+}
+
+}  // namespace detail
+
+/// Sends the library's messages up to `level`, for every object, to
+/// `callback` from now on; none (`nullptr`) or LOG_NONE stops logging,
+/// the default. The binding keeps the callback until it is replaced.
+inline Error set_log_callback(LogCallback callback, LogLevel level = LOG_ERROR) {
+    detail::LogSink &sink = detail::log_sink();
+    auto next = callback && level != LOG_NONE ? std::make_shared<const LogCallback>(std::move(callback))
+                                              : nullptr;
+    // C is told first, so that a level it refuses changes nothing here.
+    const Error error =
+        detail::to_error(gdtls_set_log_callback(next ? detail::log_line : nullptr, &sink, level));
+    if (error != Error::OK) return error;
+    const std::lock_guard<std::mutex> replacing(sink.lock);
+    sink.callback.swap(next);
+    // `next`, now the previous callback, goes with the last line running it.
+    return Error::OK;
+}
+
 /// Bytes passed in, viewed, not copied: a `std::string_view` (or a string,
 /// or a string literal without its NUL), a `std::vector<uint8_t>`, or a
 /// pointer and a size. Valid as long as what it views.
@@ -323,6 +401,18 @@ private:
     const uint8_t *data_;
     std::size_t size_;
 };
+
+/// What a pin covers (gdtls.h's GDTLS_PIN_*): `gdtls::PIN_PUBLIC_KEY`.
+enum PinKind : int32_t {
+    /// The certificate's public key (its SubjectPublicKeyInfo, as HPKP
+    /// pins): a renewal with the same key keeps the pin.
+    PIN_PUBLIC_KEY = GDTLS_PIN_PUBLIC_KEY,
+    /// The whole certificate (DER).
+    PIN_CERTIFICATE = GDTLS_PIN_CERTIFICATE,
+};
+
+/// The size of a pin: a SHA-256 hash.
+constexpr std::size_t pin_size = 32;
 
 /// Godot's `X509Certificate`: one certificate, or a chain of them in order.
 class X509Certificate
@@ -350,6 +440,13 @@ public:
         return detail::to_error(gdtls_x509_certificate_load_from_string(handle(), c_string.c_str()));
     }
 
+    /// Loads certificates from bytes in memory, one in DER or a chain in
+    /// PEM, replacing the content.
+    Error load_from_buffer(Bytes buffer) {
+        return detail::to_error(
+            gdtls_x509_certificate_load_from_buffer(handle(), buffer.data(), buffer.size()));
+    }
+
     /// Saves every certificate as PEM to the file at `path`.
     Error save(std::string_view path) const {
         const detail::Text c_path(path);
@@ -373,6 +470,23 @@ public:
 
     /// How many certificates it holds: 0 when empty, more for a chain.
     std::size_t get_count() const { return gdtls_x509_certificate_get_count(handle()); }
+
+    /// The SHA-256 pin of the first certificate, of its public key or of
+    /// all of it, as `TLSOptions::add_pin` takes it; empty on failure.
+    std::vector<uint8_t> get_sha256_pin(PinKind kind) const {
+        std::vector<uint8_t> out;
+        get_sha256_pin(kind, out);
+        return out;
+    }
+
+    /// The SHA-256 pin of the first certificate, into `out`.
+    Error get_sha256_pin(PinKind kind, std::vector<uint8_t> &out) const {
+        out.resize(pin_size);
+        const Error error =
+            detail::to_error(gdtls_x509_certificate_get_sha256_pin(handle(), kind, out.data()));
+        if (error != Error::OK) out.clear();
+        return error;
+    }
 };
 
 /// Godot's `CryptoKey`: an RSA or EC key, private or public only.
@@ -398,6 +512,12 @@ public:
         if (!detail::texts_ok("gdtls_crypto_key_load_from_string", c_key))
             return Error::ERR_INVALID_PARAMETER;
         return detail::to_error(gdtls_crypto_key_load_from_string(handle(), c_key.c_str(), public_only));
+    }
+
+    /// Loads a key from bytes in memory, DER or PEM, replacing the content.
+    Error load_from_buffer(Bytes buffer, bool public_only = false) {
+        return detail::to_error(
+            gdtls_crypto_key_load_from_buffer(handle(), buffer.data(), buffer.size(), public_only));
     }
 
     /// Saves the key as PEM to the file at `path`: the public key only
@@ -426,8 +546,8 @@ public:
     bool is_public_only() const { return gdtls_crypto_key_is_public_only(handle()); }
 };
 
-/// Godot's `Crypto`, for the two methods DTLS needs. It holds nothing, so
-/// both are static: `Crypto crypto; crypto.generate_rsa(2048)` reads as in
+/// Godot's `Crypto`, for the methods DTLS needs. It holds nothing, so they
+/// are static: `Crypto crypto; crypto.generate_rsa(2048)` reads as in
 /// GDScript, and `Crypto::generate_rsa(2048)` works as well.
 class Crypto {
 public:
@@ -435,6 +555,15 @@ public:
     /// none on failure. Slow: seconds for 4096 bits.
     static CryptoKey generate_rsa(int32_t size) {
         return CryptoKey::adopt(gdtls_crypto_generate_rsa(size));
+    }
+
+    /// A new ECDSA key on `curve`, "P-256" or "P-384" (or "secp256r1",
+    /// "secp384r1"); none for another. Godot makes RSA keys only; EC keys
+    /// make handshakes several times faster.
+    static CryptoKey generate_ecdsa(std::string_view curve) {
+        const detail::Text c_curve(curve);
+        if (!detail::texts_ok("gdtls_crypto_generate_ecdsa", c_curve)) return nullptr;
+        return CryptoKey::adopt(gdtls_crypto_generate_ecdsa(c_curve.c_str()));
     }
 
     /// A new self-signed CA certificate for `key` (which holds a private
@@ -452,8 +581,19 @@ public:
     }
 };
 
+/// A PSK server's lookup: given a client's identity, its key (1 to
+/// GDTLS_MAX_PSK_LEN bytes), or nothing to refuse it. It runs on the
+/// thread driving the handshake (in `DTLSServer::take_connection` or the
+/// connection's `poll`), possibly on several at once; it must not call
+/// gdtls for the server or connection being driven. An exception leaving
+/// it, or a key of another size, refuses the identity.
+using PskLookup = std::function<std::optional<std::vector<uint8_t>>(const std::vector<uint8_t> &identity)>;
+
 /// Godot's `TLSOptions`: what a client trusts, or what a server presents.
-/// Made by its static functions only, as in Godot; immutable.
+/// Made by its static functions only, as in Godot. Godot's part is
+/// immutable; what gdtls adds (pins, revocation lists, pre-shared keys,
+/// client certificates, MTU, suites, curves) is set on the options and
+/// applies to connections and setups made after.
 class TLSOptions : public detail::Object<TLSOptions, gdtls_tls_options, gdtls_tls_options_reference,
                                          gdtls_tls_options_free> {
 public:
@@ -479,6 +619,35 @@ public:
     /// the private `key` matching it.
     static TLSOptions server(const CryptoKey &key, const X509Certificate &certificate) {
         return adopt(gdtls_tls_options_server(key.handle(), certificate.handle()));
+    }
+
+    /// A client that proves itself with the pre-shared `key` (1 to
+    /// GDTLS_MAX_PSK_LEN bytes) under `identity` (1 to 128 bytes), without
+    /// certificates. Both are copied.
+    static TLSOptions client_psk(Bytes identity, Bytes key) {
+        return adopt(gdtls_tls_options_client_psk(identity.data(), identity.size(), key.data(), key.size()));
+    }
+
+    /// A server that accepts clients by pre-shared key, finding each
+    /// identity's key with `lookup`, which the options keep until the
+    /// library lets it go (when the options, the servers set up with them
+    /// and their connections are gone); none for no lookup.
+    static TLSOptions server_psk(PskLookup lookup) {
+        if (!lookup) {
+            detail::refuse(Error::ERR_INVALID_PARAMETER, "gdtls_tls_options_server_psk: no lookup function");
+            return nullptr;
+        }
+        auto kept = std::make_unique<PskLookup>(std::move(lookup));
+        TLSOptions options = adopt(gdtls_tls_options_server_psk(psk_lookup, kept.get(), psk_release));
+        // From here on gdtls calls `psk_release` once, which deletes it.
+        if (options) kept.release();
+        return options;
+    }
+
+    /// A PSK server whose one `key` (1 to GDTLS_MAX_PSK_LEN bytes, copied)
+    /// opens every identity.
+    static TLSOptions server_psk_key(Bytes key) {
+        return adopt(gdtls_tls_options_server_psk_key(key.data(), key.size()));
     }
 
     /// True for `server` options.
@@ -515,6 +684,92 @@ public:
     X509Certificate get_own_certificate() const {
         return X509Certificate::adopt(gdtls_tls_options_get_own_certificate(handle()));
     }
+
+    /// Adds a pin: the peer's chain must hold a certificate (or public key,
+    /// per `kind`) whose SHA-256 is `sha256` (32 bytes, from
+    /// `X509Certificate::get_sha256_pin`) or another pin's, or the
+    /// handshake fails with ERR_UNAUTHORIZED. With `client_unsafe`, the
+    /// pins stand in for a CA; server options pin client certificates.
+    Error add_pin(PinKind kind, Bytes sha256) {
+        if (sha256.size() != pin_size) {
+            detail::refuse(Error::ERR_INVALID_PARAMETER,
+                           "gdtls_tls_options_add_pin: a pin is " + std::to_string(pin_size) +
+                               " bytes of SHA-256, not " + std::to_string(sha256.size()));
+            return Error::ERR_INVALID_PARAMETER;
+        }
+        return detail::to_error(gdtls_tls_options_add_pin(handle(), kind, sha256.data()));
+    }
+
+    /// Adds certificate revocation lists (PEM, one or more; or one DER): a
+    /// peer certificate they revoke is refused.
+    Error add_crl(Bytes crl) {
+        return detail::to_error(gdtls_tls_options_add_crl(handle(), crl.data(), crl.size()));
+    }
+
+    /// The largest datagram connections made with the options write,
+    /// GDTLS_MIN_MTU to GDTLS_MAX_MTU (default GDTLS_DTLS_MTU).
+    Error set_mtu(uint16_t mtu) { return detail::to_error(gdtls_tls_options_set_mtu(handle(), mtu)); }
+
+    /// The MTU of connections made with the options.
+    uint16_t get_mtu() const { return gdtls_tls_options_get_mtu(handle()); }
+
+    /// The cipher suites to offer or accept, in order, by mbedTLS's names
+    /// separated by commas or colons; empty: the default (forward-secret
+    /// AEAD suites).
+    Error set_cipher_suites(std::string_view names) {
+        const detail::Text c_names(names);
+        if (!detail::texts_ok("gdtls_tls_options_set_cipher_suites", c_names))
+            return Error::ERR_INVALID_PARAMETER;
+        return detail::to_error(gdtls_tls_options_set_cipher_suites(handle(), c_names.c_str()));
+    }
+
+    /// The curves to offer or accept for the key exchange, in order
+    /// ("x25519,secp256r1"); empty: the default.
+    Error set_curves(std::string_view names) {
+        const detail::Text c_names(names);
+        if (!detail::texts_ok("gdtls_tls_options_set_curves", c_names)) return Error::ERR_INVALID_PARAMETER;
+        return detail::to_error(gdtls_tls_options_set_curves(handle(), c_names.c_str()));
+    }
+
+    /// Gives client options a `certificate` (then its chain) and its
+    /// private `key`, for servers that ask for one.
+    Error set_client_certificate(const CryptoKey &key, const X509Certificate &certificate) {
+        return detail::to_error(
+            gdtls_tls_options_set_client_certificate(handle(), key.handle(), certificate.handle()));
+    }
+
+    /// Makes a server with these options ask each client for a certificate
+    /// chaining to `trusted_chain`; with `required`, one without is refused.
+    Error set_client_verification(const X509Certificate &trusted_chain, bool required) {
+        return detail::to_error(
+            gdtls_tls_options_set_client_verification(handle(), trusted_chain.handle(), required));
+    }
+
+    /// Whether clients made with the options resume their sessions when
+    /// they reconnect (on by default).
+    Error set_session_resumption(bool enabled) {
+        return detail::to_error(gdtls_tls_options_set_session_resumption(handle(), enabled));
+    }
+
+    /// True when clients made with the options resume sessions.
+    bool get_session_resumption() const { return gdtls_tls_options_get_session_resumption(handle()); }
+
+private:
+    // The C callbacks of `server_psk`. No exception may cross into C.
+    static std::size_t psk_lookup(void *lookup, const uint8_t *identity, std::size_t identity_len,
+                                  uint8_t *key_out, std::size_t key_cap) noexcept {
+        try {
+            const std::optional<std::vector<uint8_t>> key =
+                (*static_cast<PskLookup *>(lookup))(std::vector<uint8_t>(identity, identity + identity_len));
+            if (!key || key->empty() || key->size() > key_cap) return 0;
+            std::copy(key->begin(), key->end(), key_out);
+            return key->size();
+        } catch (...) {
+            return 0;
+        }
+    }
+
+    static void psk_release(void *lookup) noexcept { delete static_cast<PskLookup *>(lookup); }
 };
 
 /// What carries a `PacketPeerUDP` made by `PacketPeerUDP::from_transport`
@@ -688,6 +943,12 @@ public:
     /// The socket's local port; 0 without one.
     int32_t get_local_port() const { return gdtls_packet_peer_udp_get_local_port(handle()); }
 
+    /// The descriptor of the socket the peer reads (for a peer taken from a
+    /// `UDPServer`, the server's), for an event loop to sleep on in poll,
+    /// select or epoll; it stays gdtls's, not to read, write or close. -1
+    /// without a socket or over a host's transport.
+    int32_t get_socket_fd() const { return gdtls_packet_peer_udp_get_socket_fd(handle()); }
+
     /// Blocks until a datagram waits.
     Error wait() { return detail::to_error(gdtls_packet_peer_udp_wait(handle())); }
 
@@ -782,6 +1043,11 @@ public:
     /// The port it listens on; 0 when not listening.
     int32_t get_local_port() const { return gdtls_udp_server_get_local_port(handle()); }
 
+    /// The listening socket's descriptor, for an event loop: when it is
+    /// readable, `poll` the server, then its connections. It stays the
+    /// server's, not to read, write or close. -1 when not listening.
+    int32_t get_socket_fd() const { return gdtls_udp_server_get_socket_fd(handle()); }
+
     /// How many connections may be pending (Godot's default: 16); sources
     /// beyond wait in a bounded backlog instead of being dropped.
     Error set_max_pending_connections(int32_t max) {
@@ -793,6 +1059,11 @@ public:
         return gdtls_udp_server_get_max_pending_connections(handle());
     }
 };
+
+/// What crossed a DTLS connection's transport, every datagram with its
+/// headers: `datagrams_received`, `bytes_received`, `datagrams_sent` and
+/// `bytes_sent` (gdtls.h's `gdtls_traffic`).
+using Traffic = gdtls_traffic;
 
 /// Godot's `PacketPeerDTLS`: one DTLS connection over a UDP peer.
 class PacketPeerDTLS
@@ -877,6 +1148,74 @@ public:
         return detail::to_error(
             gdtls_packet_peer_dtls_get_handshake_timeout_msec(handle(), &min_msec, &max_msec));
     }
+
+    /// The protocol the connection negotiated, "DTLSv1.2"; empty before a
+    /// handshake completed or on failure.
+    std::string get_protocol_version() const {
+        std::string out;
+        get_protocol_version(out);
+        return out;
+    }
+
+    /// The protocol the connection negotiated, into `out`.
+    Error get_protocol_version(std::string &out) const {
+        return detail::read_into(out, 1, [this](char *buf, std::size_t cap, std::size_t *len) {
+            return gdtls_packet_peer_dtls_get_protocol_version(handle(), buf, cap, len);
+        });
+    }
+
+    /// The cipher suite the connection negotiated, by mbedTLS's name
+    /// ("TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256"); empty before a
+    /// handshake completed or on failure.
+    std::string get_cipher_suite() const {
+        std::string out;
+        get_cipher_suite(out);
+        return out;
+    }
+
+    /// The cipher suite the connection negotiated, into `out`.
+    Error get_cipher_suite(std::string &out) const {
+        return detail::read_into(out, 1, [this](char *buf, std::size_t cap, std::size_t *len) {
+            return gdtls_packet_peer_dtls_get_cipher_suite(handle(), buf, cap, len);
+        });
+    }
+
+    /// The certificates the other side presented, its own first; none
+    /// while not connected, with PSK, or from a client the server did not
+    /// ask for one.
+    X509Certificate get_peer_certificate() const {
+        return X509Certificate::adopt(gdtls_packet_peer_dtls_get_peer_certificate(handle()));
+    }
+
+    /// True when the handshake resumed an earlier session.
+    bool is_session_resumed() const { return gdtls_packet_peer_dtls_is_session_resumed(handle()); }
+
+    /// How long the handshake took, in microseconds; 0 before one completed.
+    uint64_t get_handshake_duration_usec() const {
+        return gdtls_packet_peer_dtls_get_handshake_duration_usec(handle());
+    }
+
+    /// How many handshake flights were sent again, unanswered.
+    uint32_t get_retransmissions() const { return gdtls_packet_peer_dtls_get_retransmissions(handle()); }
+
+    /// What the current or last connection received and sent; zeros on
+    /// failure.
+    Traffic get_traffic() const {
+        Traffic out{};
+        get_traffic(out);
+        return out;
+    }
+
+    /// What the current or last connection received and sent, into `out`.
+    Error get_traffic(Traffic &out) const {
+        return detail::to_error(gdtls_packet_peer_dtls_get_traffic(handle(), &out));
+    }
+
+    /// How many ms an event loop may sleep before it must `poll` even if no
+    /// datagram arrives (the next retransmission or the idle timeout); 0
+    /// when due now, -1 when only a datagram can change anything. Read it
+    /// again after each poll.
+    int64_t get_next_timeout_msec() const { return gdtls_packet_peer_dtls_get_next_timeout_msec(handle()); }
 };
 
 /// Godot's `DTLSServer`: turns connected UDP peers into DTLS connections.
@@ -941,6 +1280,18 @@ public:
 
     /// How many connections taken from this server are handshaking now.
     int32_t get_handshake_count() const { return gdtls_dtls_server_get_handshake_count(handle()); }
+
+    /// Gives new connections' clients session tickets valid for `sec`
+    /// seconds, to resume their sessions with (0: none, as in Godot;
+    /// default GDTLS_DEFAULT_SESSION_TICKET_LIFETIME_SEC).
+    Error set_session_ticket_lifetime_sec(uint32_t sec) {
+        return detail::to_error(gdtls_dtls_server_set_session_ticket_lifetime_sec(handle(), sec));
+    }
+
+    /// New connections' session ticket lifetime in seconds; 0 for none.
+    uint32_t get_session_ticket_lifetime_sec() const {
+        return gdtls_dtls_server_get_session_ticket_lifetime_sec(handle());
+    }
 };
 
 }  // namespace gdtls

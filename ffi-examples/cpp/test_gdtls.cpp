@@ -1,16 +1,27 @@
 // Unit checks of gdtls.hpp: ownership (moves, shared copies, handles
 // given back), errors as values and as exceptions, every class's calls, a
 // UDP exchange, a host transport, and a verified DTLS handshake with an
-// echo over 127.0.0.1. tests/binding_cpp.rs runs it under valgrind.
+// echo over 127.0.0.1; then what gdtls adds to Godot: pre-shared keys
+// with a lookup in C++, pins, what a connection negotiated and carried,
+// event-loop hooks, session resumption and the log callback, each over a
+// real handshake. tests/binding_cpp.rs runs it under valgrind.
 //
-// Usage: test_gdtls KEY CERT DIR
+// Usage: test_gdtls KEY CERT DIR DER CRL KEY_PIN CERT_PIN
 //   KEY, CERT: a private key and its certificate for "localhost";
-//   DIR: an empty scratch directory.
+//   DIR: an empty scratch directory;
+//   DER: CERT in DER; CRL: a certificate revocation list (PEM);
+//   KEY_PIN, CERT_PIN: the SHA-256 of CERT's public key and of CERT, in
+//   hex, as OpenSSL computes them.
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <deque>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -56,6 +67,21 @@ std::string text(const std::vector<uint8_t> &bytes) { return std::string(bytes.b
 
 bool contains(const std::string &haystack, const std::string &needle) {
     return haystack.find(needle) != std::string::npos;
+}
+
+std::string hex(const std::vector<uint8_t> &bytes) {
+    std::string out;
+    char digits[3];
+    for (const uint8_t byte : bytes) {
+        std::snprintf(digits, sizeof digits, "%02x", byte);
+        out += digits;
+    }
+    return out;
+}
+
+std::vector<uint8_t> file_bytes(const std::string &path) {
+    std::ifstream file(path, std::ios::binary);
+    return std::vector<uint8_t>(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
 }
 
 void versions_and_error_names() {
@@ -385,7 +411,8 @@ struct Handshake {
     gdtls::DTLSServer dtls_server;
     std::vector<PacketPeerDTLS> served;
     int cookie_requests = 0;
-    std::string client_failure;  // why the client's poll ended its connection
+    Error client_error = Error::OK;  // what the client's poll ended its connection with
+    std::string client_failure;      // and why
 
     void frame(PacketPeerDTLS &client) {
         while (udp_server.is_connection_available()) {
@@ -395,8 +422,32 @@ struct Handshake {
             else
                 cookie_requests++;
         }
-        if (client.poll() != Error::OK) client_failure = gdtls::last_error_message();
+        const Error error = client.poll();
+        if (error != Error::OK) {
+            client_error = error;
+            client_failure = gdtls::last_error_message();
+        }
         for (PacketPeerDTLS &p : served) p.poll();
+    }
+
+    /// Connects `client` to the server with `options` over a new UDP peer,
+    /// which it returns, and runs frames until the client's handshake ends
+    /// and, when the client connected, the server's side too (the newest
+    /// of `served`).
+    gdtls::PacketPeerUDP connect(PacketPeerDTLS &client, const gdtls::TLSOptions &options) {
+        client_error = Error::OK;
+        client_failure.clear();
+        gdtls::PacketPeerUDP udp;
+        CHECK(udp.connect_to_host("127.0.0.1", udp_server.get_local_port()) == Error::OK);
+        CHECK(client.connect_to_peer(udp, "localhost", options) == Error::OK);
+        CHECK(eventually([&] {
+            frame(client);
+            const PacketPeerDTLS::Status status = client.get_status();
+            return status != PacketPeerDTLS::STATUS_HANDSHAKING &&
+                   (status != PacketPeerDTLS::STATUS_CONNECTED ||
+                    (!served.empty() && served.back().get_status() == PacketPeerDTLS::STATUS_CONNECTED));
+        }));
+        return udp;
     }
 };
 
@@ -511,14 +562,294 @@ void dtls_settings(const gdtls::CryptoKey &key, const gdtls::X509Certificate &ce
     CHECK(peer.disconnect_from_peer() == Error::OK);
 }
 
+/// Files and pins the test was given, made by OpenSSL from CERT.
+struct Fixtures {
+    std::vector<uint8_t> der, crl;
+    std::string key_pin, cert_pin;
+};
+
+/// What gdtls adds to Godot, short of a handshake: ECDSA keys, keys and
+/// certificates from memory, pins, the options' settings, session tickets,
+/// and each one's refusals.
+void beyond_godot_calls(const gdtls::CryptoKey &key, const gdtls::X509Certificate &cert,
+                        const Fixtures &fixtures) {
+    CHECK(gdtls::version_number() == GDTLS_VERSION_NUMBER);
+    CHECK(gdtls::version_number() ==
+          (GDTLS_VERSION_MAJOR << 16 | GDTLS_VERSION_MINOR << 8 | GDTLS_VERSION_PATCH));
+
+    for (const char *curve : {"P-256", "P-384", "secp256r1"}) {
+        const gdtls::CryptoKey ec = gdtls::Crypto::generate_ecdsa(curve);
+        CHECK(ec && !ec.is_public_only() && contains(ec.save_to_string(), "PRIVATE KEY-----"));
+    }
+    CHECK(gdtls::Crypto::generate_ecdsa("P-192").is_null());
+    CHECK(gdtls::last_error() == Error::ERR_INVALID_PARAMETER);
+    CHECK(contains(gdtls::last_error_message(), "P-192"));
+    CHECK(gdtls::Crypto::generate_ecdsa(std::string_view("P-256\0", 6)).is_null());
+
+    // Keys and certificates from memory: PEM text, or DER bytes.
+    gdtls::X509Certificate from_memory;
+    CHECK(from_memory.load_from_buffer(fixtures.der) == Error::OK);
+    CHECK(from_memory.save_to_string() == cert.save_to_string());
+    CHECK(from_memory.load_from_buffer(cert.save_to_string()) == Error::OK && from_memory.get_count() == 1);
+    CHECK(from_memory.load_from_buffer("not a certificate") == Error::FAILED && from_memory.get_count() == 1);
+    CHECK(from_memory.load_from_buffer(gdtls::Bytes(nullptr, 4)) == Error::ERR_INVALID_PARAMETER);
+    gdtls::CryptoKey key_from_memory;
+    CHECK(key_from_memory.load_from_buffer(key.save_to_string()) == Error::OK);
+    CHECK(key_from_memory.save_to_string() == key.save_to_string());
+    CHECK(key_from_memory.load_from_buffer(key.save_to_string(true), true) == Error::OK);
+    CHECK(key_from_memory.is_public_only());
+    CHECK(key_from_memory.load_from_buffer(std::vector<uint8_t>{0x30, 0x03, 1, 2, 3}) == Error::FAILED);
+    CHECK(key_from_memory.is_public_only());
+
+    // Pins, as OpenSSL computes them.
+    const std::vector<uint8_t> key_pin = cert.get_sha256_pin(gdtls::PIN_PUBLIC_KEY);
+    std::vector<uint8_t> cert_pin;
+    CHECK(cert.get_sha256_pin(gdtls::PIN_CERTIFICATE, cert_pin) == Error::OK);
+    CHECK(key_pin.size() == gdtls::pin_size && hex(key_pin) == fixtures.key_pin);
+    CHECK(cert_pin.size() == gdtls::pin_size && hex(cert_pin) == fixtures.cert_pin);
+    CHECK(gdtls::X509Certificate().get_sha256_pin(gdtls::PIN_PUBLIC_KEY).empty());
+    CHECK(gdtls::last_error() == Error::ERR_UNCONFIGURED);
+    std::vector<uint8_t> out{1};
+    CHECK(cert.get_sha256_pin(static_cast<gdtls::PinKind>(7), out) == Error::ERR_INVALID_PARAMETER);
+    CHECK(out.empty());
+
+    gdtls::TLSOptions client = gdtls::TLSOptions::client(cert);
+    CHECK(client.add_pin(gdtls::PIN_PUBLIC_KEY, key_pin) == Error::OK);
+    CHECK(client.add_pin(gdtls::PIN_CERTIFICATE, cert_pin) == Error::OK);
+    CHECK(client.add_pin(gdtls::PIN_CERTIFICATE, std::vector<uint8_t>(31)) == Error::ERR_INVALID_PARAMETER);
+    CHECK(contains(gdtls::last_error_message(), "add_pin: a pin is 32 bytes of SHA-256, not 31"));
+    CHECK(client.add_pin(static_cast<gdtls::PinKind>(9), key_pin) == Error::ERR_INVALID_PARAMETER);
+    CHECK(client.add_crl(fixtures.crl) == Error::OK);
+    CHECK(client.add_crl("not a revocation list") == Error::FAILED);
+
+    CHECK(client.get_mtu() == GDTLS_DTLS_MTU);
+    CHECK(client.set_mtu(GDTLS_MIN_MTU) == Error::OK && client.get_mtu() == GDTLS_MIN_MTU);
+    CHECK(client.set_mtu(GDTLS_MAX_MTU + 1) == Error::ERR_INVALID_PARAMETER);
+    CHECK(client.get_mtu() == GDTLS_MIN_MTU);
+    CHECK(client.set_cipher_suites(
+              "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256:TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256") == Error::OK);
+    CHECK(client.set_cipher_suites("TLS-NO-SUCH-SUITE") == Error::ERR_INVALID_PARAMETER);
+    CHECK(contains(gdtls::last_error_message(), "TLS-NO-SUCH-SUITE"));
+    CHECK(client.set_cipher_suites("") == Error::OK);
+    CHECK(client.set_curves("x25519,secp256r1") == Error::OK);
+    CHECK(client.set_curves("no-such-curve") == Error::ERR_INVALID_PARAMETER);
+    CHECK(client.set_curves(std::string_view("x25519\0", 7)) == Error::ERR_INVALID_PARAMETER);
+    CHECK(client.get_session_resumption());
+    CHECK(client.set_session_resumption(false) == Error::OK && !client.get_session_resumption());
+
+    // Mutual authentication: a client's certificate, a server asking for one.
+    CHECK(client.set_client_certificate(key, cert) == Error::OK);
+    CHECK(client.set_client_certificate(gdtls::CryptoKey(), cert) == Error::ERR_INVALID_PARAMETER);
+    CHECK(client.set_client_verification(cert, true) == Error::ERR_INVALID_PARAMETER);
+    gdtls::TLSOptions server = gdtls::TLSOptions::server(key, cert);
+    CHECK(server.set_client_verification(cert, false) == Error::OK);
+    CHECK(server.set_client_verification(gdtls::X509Certificate(), true) == Error::ERR_INVALID_PARAMETER);
+    CHECK(server.set_client_certificate(key, cert) == Error::ERR_INVALID_PARAMETER);
+    CHECK(gdtls::TLSOptions(nullptr).get_mtu() == 0);
+    CHECK(gdtls::TLSOptions(nullptr).add_crl(fixtures.crl) == Error::ERR_INVALID_PARAMETER);
+
+    // Pre-shared keys: lengths out of range, and no lookup.
+    const std::string psk(GDTLS_MAX_PSK_LEN, 'k');
+    CHECK(gdtls::TLSOptions::client_psk("player", psk) && gdtls::TLSOptions::server_psk_key(psk));
+    CHECK(gdtls::TLSOptions::client_psk("player", psk + "k").is_null());
+    CHECK(gdtls::last_error() == Error::ERR_INVALID_PARAMETER);
+    CHECK(gdtls::TLSOptions::client_psk("", psk).is_null());
+    CHECK(gdtls::TLSOptions::client_psk("player", "").is_null());
+    CHECK(gdtls::TLSOptions::server_psk_key(psk + "k").is_null());
+    CHECK(gdtls::TLSOptions::server_psk(nullptr).is_null());
+    CHECK(contains(gdtls::last_error_message(), "gdtls_tls_options_server_psk: no lookup function"));
+
+    gdtls::DTLSServer dtls;
+    CHECK(dtls.get_session_ticket_lifetime_sec() == GDTLS_DEFAULT_SESSION_TICKET_LIFETIME_SEC);
+    CHECK(dtls.set_session_ticket_lifetime_sec(60) == Error::OK);
+    CHECK(dtls.get_session_ticket_lifetime_sec() == 60);
+    CHECK(dtls.set_session_ticket_lifetime_sec(0) == Error::OK);
+    CHECK(dtls.get_session_ticket_lifetime_sec() == 0);
+    CHECK(gdtls::DTLSServer(nullptr).set_session_ticket_lifetime_sec(60) == Error::ERR_INVALID_PARAMETER);
+
+    // A peer that never connected has nothing to tell, and no timer runs.
+    const PacketPeerDTLS peer;
+    CHECK(peer.get_protocol_version().empty() && gdtls::last_error() == Error::ERR_UNAVAILABLE);
+    std::string suite = "stale";
+    CHECK(peer.get_cipher_suite(suite) == Error::ERR_UNAVAILABLE && suite.empty());
+    CHECK(peer.get_peer_certificate().is_null() && gdtls::last_error() == Error::ERR_UNAVAILABLE);
+    CHECK(!peer.is_session_resumed() && peer.get_handshake_duration_usec() == 0);
+    CHECK(peer.get_retransmissions() == 0 && peer.get_next_timeout_msec() == -1);
+    const gdtls::Traffic none = peer.get_traffic();
+    CHECK(none.datagrams_received == 0 && none.bytes_received == 0);
+    CHECK(none.datagrams_sent == 0 && none.bytes_sent == 0);
+    gdtls::Traffic traffic{};
+    CHECK(PacketPeerDTLS(nullptr).get_traffic(traffic) == Error::ERR_INVALID_PARAMETER);
+    CHECK(gdtls::PacketPeerUDP().get_socket_fd() == -1 && gdtls::UDPServer().get_socket_fd() == -1);
+
+    const auto quiet = [](gdtls::LogLevel, std::string_view) {};
+    CHECK(gdtls::set_log_callback(quiet, static_cast<gdtls::LogLevel>(5)) == Error::ERR_INVALID_PARAMETER);
+    CHECK(gdtls::set_log_callback(nullptr) == Error::OK);
+}
+
+/// A server that looks clients' identities up in C++, and one whose one
+/// key opens every identity, each with PSK clients.
+void pre_shared_keys() {
+    const std::string key = "0123456789abcdef";
+    std::vector<std::string> asked;                     // the identities the lookup was given
+    const auto lookup_alive = std::make_shared<int>();  // held by the lookup while gdtls keeps it
+    {
+        Handshake h;
+        CHECK(h.udp_server.listen(0, "127.0.0.1") == Error::OK);
+        const gdtls::TLSOptions options = gdtls::TLSOptions::server_psk(
+            [&asked, key, lookup_alive](const std::vector<uint8_t> &identity)
+                -> std::optional<std::vector<uint8_t>> {
+                asked.push_back(text(identity));
+                if (asked.back() == "thrower") throw std::runtime_error("no such player");
+                if (asked.back() != "player-1") return std::nullopt;
+                return std::vector<uint8_t>(key.begin(), key.end());
+            });
+        CHECK(options && options.is_server());
+        CHECK(h.dtls_server.setup(options) == Error::OK);
+        CHECK(lookup_alive.use_count() == 2);
+
+        PacketPeerDTLS client;
+        h.connect(client, gdtls::TLSOptions::client_psk("player-1", key));
+        CHECK(client.get_status() == PacketPeerDTLS::STATUS_CONNECTED);
+        CHECK(asked == std::vector<std::string>{"player-1"});
+        CHECK(contains(client.get_cipher_suite(), "PSK"));
+        CHECK(client.get_cipher_suite() == h.served.back().get_cipher_suite());
+        CHECK(client.get_peer_certificate().is_null() && gdtls::last_error() == Error::ERR_UNAVAILABLE);
+        CHECK(client.put_packet("known by my key") == Error::OK);
+        CHECK(eventually([&] {
+            h.frame(client);
+            return h.served.back().get_available_packet_count() > 0;
+        }));
+        CHECK(text(h.served.back().get_packet()) == "known by my key");
+
+        // An identity the lookup refuses, or throws for, gets an alert; and
+        // an exception leaving the log callback only loses its line.
+        int log_calls = 0;
+        CHECK(gdtls::set_log_callback(
+                  [&log_calls](gdtls::LogLevel, std::string_view) {
+                      log_calls++;
+                      throw std::runtime_error("the log is full");
+                  },
+                  gdtls::LOG_STATE) == Error::OK);
+        for (const std::string who : {"stranger", "thrower"}) {
+            PacketPeerDTLS refused;
+            CHECK(refused.set_handshake_timeout_msec(100, 400) == Error::OK);
+            h.connect(refused, gdtls::TLSOptions::client_psk(who, key));
+            CHECK(refused.get_status() == PacketPeerDTLS::STATUS_ERROR);
+            CHECK(asked.back() == who);
+        }
+        CHECK(gdtls::set_log_callback(nullptr) == Error::OK);
+        CHECK(log_calls > 0);
+    }
+    // Gone with the options, the server and its connections: let go of.
+    CHECK(lookup_alive.use_count() == 1);
+
+    Handshake h;
+    CHECK(h.udp_server.listen(0, "127.0.0.1") == Error::OK);
+    CHECK(h.dtls_server.setup(gdtls::TLSOptions::server_psk_key(key)) == Error::OK);
+    PacketPeerDTLS client;
+    h.connect(client, gdtls::TLSOptions::client_psk("anyone", key));
+    CHECK(client.get_status() == PacketPeerDTLS::STATUS_CONNECTED);
+    CHECK(contains(h.served.back().get_cipher_suite(), "PSK"));
+    // A client with another key fails the handshake.
+    PacketPeerDTLS wrong_key;
+    CHECK(wrong_key.set_handshake_timeout_msec(100, 400) == Error::OK);
+    h.connect(wrong_key, gdtls::TLSOptions::client_psk("anyone", "fedcba9876543210"));
+    CHECK(wrong_key.get_status() == PacketPeerDTLS::STATUS_ERROR && h.client_error != Error::OK);
+}
+
+/// A client pinning a server's public key, without a CA: what the
+/// connection negotiated and carried, the event-loop hooks, the log of
+/// its handshake, a resumed session; and a client pinning another key.
+void pins_and_what_a_connection_tells(const gdtls::X509Certificate &other_cert) {
+    // An ECDSA identity: its handshakes are quick, even under valgrind.
+    const gdtls::CryptoKey key = gdtls::Crypto::generate_ecdsa("P-256");
+    const gdtls::X509Certificate cert = gdtls::Crypto::generate_self_signed_certificate(key, "CN=localhost");
+    Handshake h;
+    CHECK(h.udp_server.listen(0, "127.0.0.1") == Error::OK);
+    CHECK(h.dtls_server.setup(gdtls::TLSOptions::server(key, cert)) == Error::OK);
+    gdtls::TLSOptions pinned = gdtls::TLSOptions::client_unsafe();
+    CHECK(pinned.add_pin(gdtls::PIN_PUBLIC_KEY, cert.get_sha256_pin(gdtls::PIN_PUBLIC_KEY)) == Error::OK);
+
+    std::vector<std::pair<gdtls::LogLevel, std::string>> lines;
+    CHECK(gdtls::set_log_callback(
+              [&lines](gdtls::LogLevel level, std::string_view line) { lines.emplace_back(level, line); },
+              gdtls::LOG_STATE) == Error::OK);
+    PacketPeerDTLS client;
+    const gdtls::PacketPeerUDP udp = h.connect(client, pinned);
+    CHECK(gdtls::set_log_callback(nullptr) == Error::OK);
+    const std::size_t logged = lines.size();
+    CHECK(logged > 0);
+    CHECK(std::all_of(lines.begin(), lines.end(), [](const auto &line) {
+        return line.first == gdtls::LOG_ERROR || line.first == gdtls::LOG_STATE;
+    }));
+    CHECK(std::any_of(lines.begin(), lines.end(),
+                      [](const auto &line) { return contains(line.second, "handshake"); }));
+
+    CHECK(client.get_status() == PacketPeerDTLS::STATUS_CONNECTED);
+    if (client.get_status() != PacketPeerDTLS::STATUS_CONNECTED || h.served.empty()) return;
+    PacketPeerDTLS &served = h.served.back();
+    for (const PacketPeerDTLS *peer : {&client, &served}) {
+        CHECK(peer->get_protocol_version() == "DTLSv1.2");
+        CHECK(contains(peer->get_cipher_suite(), "-ECDSA-"));
+        CHECK(peer->get_handshake_duration_usec() > 0 && peer->get_handshake_duration_usec() < 30'000'000);
+        CHECK(!peer->is_session_resumed());
+        CHECK(peer->get_next_timeout_msec() == -1);
+    }
+    std::string version;
+    CHECK(client.get_protocol_version(version) == Error::OK && version == "DTLSv1.2");
+    CHECK(client.get_peer_certificate().save_to_string() == cert.save_to_string());
+    CHECK(served.get_peer_certificate().is_null());
+
+    CHECK(client.put_packet("counted") == Error::OK);
+    CHECK(eventually([&] {
+        h.frame(client);
+        return served.get_available_packet_count() > 0;
+    }));
+    const gdtls::Traffic sent = client.get_traffic();
+    gdtls::Traffic received{};
+    CHECK(served.get_traffic(received) == Error::OK);
+    for (const gdtls::Traffic &t : {sent, received}) {
+        CHECK(t.datagrams_received > 0 && t.bytes_received > 0);
+        CHECK(t.datagrams_sent > 0 && t.bytes_sent > t.datagrams_sent);
+    }
+    CHECK(sent.datagrams_sent > received.datagrams_sent);
+
+    // An event loop sleeps on the sockets, until the next timer.
+    CHECK(udp.get_socket_fd() >= 0 && h.udp_server.get_socket_fd() >= 0);
+    CHECK(udp.get_socket_fd() != h.udp_server.get_socket_fd());
+    CHECK(client.set_idle_timeout_msec(5000) == Error::OK);
+    const int64_t left = client.get_next_timeout_msec();
+    CHECK(left > 4000 && left <= 5000);
+    CHECK(client.set_idle_timeout_msec(0) == Error::OK && client.get_next_timeout_msec() == -1);
+
+    // Reconnecting with the same options resumes the session.
+    CHECK(client.disconnect_from_peer() == Error::OK);
+    PacketPeerDTLS again;
+    h.connect(again, pinned);
+    CHECK(again.get_status() == PacketPeerDTLS::STATUS_CONNECTED && again.is_session_resumed());
+    CHECK(h.served.back().is_session_resumed());
+
+    // Another key's pin: refused, however willing the client.
+    gdtls::TLSOptions wrong_pin = gdtls::TLSOptions::client_unsafe();
+    const std::vector<uint8_t> other_pin = other_cert.get_sha256_pin(gdtls::PIN_PUBLIC_KEY);
+    CHECK(wrong_pin.add_pin(gdtls::PIN_PUBLIC_KEY, other_pin) == Error::OK);
+    PacketPeerDTLS refused;
+    h.connect(refused, wrong_pin);
+    CHECK(refused.get_status() == PacketPeerDTLS::STATUS_ERROR);
+    CHECK(h.client_error == Error::ERR_UNAUTHORIZED && contains(h.client_failure, "pinned SHA-256"));
+    CHECK(lines.size() == logged);  // nothing since set_log_callback(nullptr)
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
-    if (argc != 4) {
-        std::cerr << "usage: " << argv[0] << " KEY CERT DIR" << std::endl;
+    if (argc != 8) {
+        std::cerr << "usage: " << argv[0] << " KEY CERT DIR DER CRL KEY_PIN CERT_PIN" << std::endl;
         return 2;
     }
     const std::string key_path = argv[1], cert_path = argv[2], dir = argv[3];
+    const Fixtures fixtures{file_bytes(argv[4]), file_bytes(argv[5]), argv[6], argv[7]};
     const std::size_t start = gdtls::live_handle_count();
     {
         gdtls::CryptoKey key;
@@ -535,6 +866,9 @@ int main(int argc, char **argv) {
         host_transport();
         dtls_settings(key, cert);
         dtls_handshake(key, cert);
+        beyond_godot_calls(key, cert, fixtures);
+        pre_shared_keys();
+        pins_and_what_a_connection_tells(cert);
     }
     // Every object the checks made is gone with its last copy.
     CHECK(gdtls::live_handle_count() == start);

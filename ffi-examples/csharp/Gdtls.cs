@@ -125,8 +125,8 @@ namespace Gdtls
     }
 
     /// <summary>
-    /// What concerns the library as a whole: its version, its constants, and
-    /// the calling thread's last error. From code outside the namespace
+    /// What concerns the library as a whole: its version, its constants, its
+    /// log, and the calling thread's last error. From code outside the namespace
     /// <c>Gdtls</c>, write <c>Gdtls.Gdtls.LastErrorMessage</c> or import the
     /// members with <c>using static Gdtls.Gdtls;</c>.
     /// </summary>
@@ -138,6 +138,11 @@ namespace Gdtls
         public const int VersionMinor = 1;
         /// <summary>The patch version of the gdtls these bindings were written for.</summary>
         public const int VersionPatch = 0;
+        /// <summary>
+        /// The same as one number, <c>MAJOR &lt;&lt; 16 | MINOR &lt;&lt; 8 | PATCH</c>, to
+        /// compare with <see cref="LibraryVersionNumber"/>.
+        /// </summary>
+        public const int VersionNumber = 0x000100;
         /// <summary>The largest key or certificate file <c>Load</c> reads (1 MiB).</summary>
         public const int MaxCryptoFileSize = 1048576;
         /// <summary>The largest RSA key gdtls (mbedTLS) can use, in bits.</summary>
@@ -152,6 +157,18 @@ namespace Gdtls
         public const int DefaultServerHandshakeTimeoutMaxMsec = 8000;
         /// <summary>The largest Certificate message a server can send.</summary>
         public const int MaxCertificateMessage = 16376;
+        /// <summary>How long a server's session tickets are valid by default, in seconds.</summary>
+        public const int DefaultSessionTicketLifetimeSec = 7200;
+        /// <summary>Log level: no messages.</summary>
+        public const int LogNone = 0;
+        /// <summary>Log level: errors.</summary>
+        public const int LogError = 1;
+        /// <summary>Log level: state changes, each handshake step, connections ending.</summary>
+        public const int LogState = 2;
+        /// <summary>Log level: what each step sent and read.</summary>
+        public const int LogInfo = 3;
+        /// <summary>Log level: buffers and certificates, dumped.</summary>
+        public const int LogVerbose = 4;
         /// <summary>The largest datagram gdtls's DTLS writes.</summary>
         public const int DtlsMtu = 1200;
         /// <summary>A client handshake's default first retransmission interval (ms).</summary>
@@ -166,6 +183,16 @@ namespace Gdtls
         public const int DefaultMaxPendingConnections = 16;
         /// <summary>How many datagrams from new sources beyond the pending connections a server keeps waiting.</summary>
         public const int PendingBacklogDatagrams = 1024;
+        /// <summary>A pin of a certificate's public key (its SubjectPublicKeyInfo): it survives a renewal with the same key.</summary>
+        public const int PinPublicKey = 0;
+        /// <summary>A pin of the whole certificate (DER).</summary>
+        public const int PinCertificate = 1;
+        /// <summary>The most bytes a pre-shared key has.</summary>
+        public const int MaxPskLen = 32;
+        /// <summary>The smallest MTU <see cref="TlsOptions.SetMtu"/> takes.</summary>
+        public const int MinMtu = 256;
+        /// <summary>The largest MTU <see cref="TlsOptions.SetMtu"/> takes.</summary>
+        public const int MaxMtu = 16384;
 
         /// <summary>
         /// The error of the last failing gdtls call on the calling thread, or
@@ -202,6 +229,34 @@ namespace Gdtls
         public static string Version
         {
             get { return Utf8.FromNative(Native.gdtls_version()); }
+        }
+
+        /// <summary>
+        /// The loaded library's version as one number, <c>MAJOR &lt;&lt; 16 | MINOR &lt;&lt; 8 | PATCH</c>:
+        /// the library is at least the binding's version when it is at least
+        /// <see cref="VersionNumber"/>.
+        /// </summary>
+        public static uint LibraryVersionNumber
+        {
+            get { return Native.gdtls_version_number(); }
+        }
+
+        /// <summary>
+        /// Sends the library's messages up to <paramref name="level"/>
+        /// (<see cref="LogNone"/> to <see cref="LogVerbose"/>) to
+        /// <paramref name="callback"/>, as a level and one line of text, for
+        /// every object, from now on; null or <see cref="LogNone"/> stops
+        /// logging (the default: the library prints nothing). The callback
+        /// runs on whichever thread made the call that logged, possibly on
+        /// several at once; it must return quickly (a handshake waits for it)
+        /// and must not call <see cref="SetLogCallback"/>. A line whose
+        /// callback throws is dropped. The callback is kept until replaced.
+        /// Returns <see cref="Error.InvalidParameter"/> for a level out of
+        /// range, and nothing changes.
+        /// </summary>
+        public static Error SetLogCallback(Action<int, string> callback, int level)
+        {
+            return Logging.Set(callback, level);
         }
 
         /// <summary>
@@ -319,6 +374,15 @@ namespace Gdtls
             return Native.gdtls_crypto_key_load_from_string(Handle, Utf8.ToNative(stringKey, "stringKey"), publicOnly);
         }
 
+        /// <summary>
+        /// Loads a key from bytes, DER or PEM, replacing this key's content: a
+        /// key kept in memory, an archive or the host's own files.
+        /// </summary>
+        public Error LoadFromBuffer(byte[] data, bool publicOnly = false)
+        {
+            return Native.gdtls_crypto_key_load_from_buffer(Handle, data, Buffers.LengthOf(data), publicOnly);
+        }
+
         /// <summary>Saves the key (or only its public part) as PEM to a file.</summary>
         public Error Save(string path, bool publicOnly = false)
         {
@@ -379,6 +443,12 @@ namespace Gdtls
             return Native.gdtls_x509_certificate_load_from_string(Handle, Utf8.ToNative(@string, "string"));
         }
 
+        /// <summary>Loads every certificate of PEM bytes, or one DER certificate, replacing the content.</summary>
+        public Error LoadFromBuffer(byte[] data)
+        {
+            return Native.gdtls_x509_certificate_load_from_buffer(Handle, data, Buffers.LengthOf(data));
+        }
+
         /// <summary>Saves every certificate of the chain as PEM to a file.</summary>
         public Error Save(string path)
         {
@@ -397,11 +467,24 @@ namespace Gdtls
         {
             return (int)Native.gdtls_x509_certificate_get_count(Handle).ToUInt64();
         }
+
+        /// <summary>
+        /// The SHA-256 pin (32 bytes) of the first certificate, as
+        /// <see cref="TlsOptions.AddPin"/> takes it: of its public key
+        /// (<see cref="Gdtls.PinPublicKey"/>) or of the whole certificate
+        /// (<see cref="Gdtls.PinCertificate"/>). Null for an empty certificate
+        /// or an unknown kind (see <see cref="Gdtls.LastErrorMessage"/>).
+        /// </summary>
+        public byte[] GetSha256Pin(int kind)
+        {
+            var pin = new byte[Buffers.Sha256Length];
+            return Native.gdtls_x509_certificate_get_sha256_pin(Handle, kind, pin) == Error.Ok ? pin : null;
+        }
     }
 
     /// <summary>
-    /// Godot's <c>Crypto</c>, for the two methods DTLS needs: generating an
-    /// RSA key and a self-signed certificate.
+    /// Godot's <c>Crypto</c>, for what DTLS needs: generating an RSA key (or,
+    /// beyond Godot, an ECDSA key) and a self-signed certificate.
     /// </summary>
     public sealed class Crypto
     {
@@ -412,6 +495,17 @@ namespace Gdtls
         public CryptoKey GenerateRsa(int size)
         {
             return CryptoKey.Wrap(Native.gdtls_crypto_generate_rsa(size));
+        }
+
+        /// <summary>
+        /// Generates an ECDSA key on <paramref name="curve"/>: "P-256" or
+        /// "P-384" (also "secp256r1", "secp384r1"). EC keys make handshakes
+        /// several times faster than RSA keys. Null for another curve (see
+        /// <see cref="Gdtls.LastErrorMessage"/>).
+        /// </summary>
+        public CryptoKey GenerateEcdsa(string curve)
+        {
+            return CryptoKey.Wrap(Native.gdtls_crypto_generate_ecdsa(Utf8.ToNative(curve, "curve")));
         }
 
         /// <summary>
@@ -429,7 +523,13 @@ namespace Gdtls
         }
     }
 
-    /// <summary>Godot's <c>TLSOptions</c>: what a client trusts, or what a server presents.</summary>
+    /// <summary>
+    /// Godot's <c>TLSOptions</c>: what a client trusts, or what a server
+    /// presents; and what gdtls adds (pre-shared keys, pins, revocation lists,
+    /// client certificates, MTU, suites, curves, session resumption). Godot's
+    /// part is fixed once made; gdtls's setters apply to the connections and
+    /// server setups made after them.
+    /// </summary>
     public sealed class TlsOptions : RefCounted
     {
         private TlsOptionsHandle Handle
@@ -437,8 +537,11 @@ namespace Gdtls
             get { return (TlsOptionsHandle)Live(); }
         }
 
-        private TlsOptions(TlsOptionsHandle handle) : base(handle)
+        private readonly PskLookup _pskLookup;
+
+        private TlsOptions(TlsOptionsHandle handle, PskLookup pskLookup = null) : base(handle)
         {
+            _pskLookup = pskLookup;
         }
 
         private static TlsOptions Wrap(TlsOptionsHandle handle)
@@ -475,10 +578,61 @@ namespace Gdtls
             return Wrap(Native.gdtls_tls_options_server(Handles.Of<CryptoKeyHandle>(key), Handles.Of<X509CertificateHandle>(certificate)));
         }
 
+        /// <summary>
+        /// Options for a client that proves itself with a pre-shared key
+        /// instead of certificates: <paramref name="identity"/> (1 to 128
+        /// bytes) names it to the server, <paramref name="key"/> (1 to
+        /// <see cref="Gdtls.MaxPskLen"/> bytes) is the secret both sides know.
+        /// Null for a length out of range.
+        /// </summary>
+        public static TlsOptions ClientPsk(byte[] identity, byte[] key)
+        {
+            return Wrap(Native.gdtls_tls_options_client_psk(identity, Buffers.LengthOf(identity), key, Buffers.LengthOf(key)));
+        }
+
+        /// <summary>
+        /// Options for a server that accepts clients by pre-shared key, without
+        /// certificates: <paramref name="lookup"/> is given each client's
+        /// identity and returns its key (1 to <see cref="Gdtls.MaxPskLen"/>
+        /// bytes), or null (or an empty key) to refuse it. It runs on the
+        /// thread driving the handshake (<see cref="DtlsServer.TakeConnection"/>,
+        /// or the connection's <see cref="PacketPeerDtls.Poll"/>), possibly on
+        /// several at once, and must not call gdtls on the server or peer
+        /// being driven. An exception it throws refuses the identity and is
+        /// kept in <see cref="CallbackException"/>. gdtls keeps the delegate
+        /// as long as these options, a server set up with them or one of its
+        /// connections lives. Null when <paramref name="lookup"/> is null.
+        /// </summary>
+        public static TlsOptions ServerPsk(Func<byte[], byte[]> lookup)
+        {
+            var pskLookup = new PskLookup(lookup);
+            var handle = pskLookup.Register();
+            return Handles.Wrap(handle, h => new TlsOptions(h, pskLookup));
+        }
+
+        /// <summary>
+        /// Options for a PSK server whose one <paramref name="key"/> (1 to
+        /// <see cref="Gdtls.MaxPskLen"/> bytes) opens every client identity.
+        /// Null for a length out of range.
+        /// </summary>
+        public static TlsOptions ServerPskKey(byte[] key)
+        {
+            return Wrap(Native.gdtls_tls_options_server_psk_key(key, Buffers.LengthOf(key)));
+        }
+
+        /// <summary>
+        /// The last exception thrown by the lookup of <see cref="ServerPsk"/>
+        /// options; null when none has thrown, and for other options.
+        /// </summary>
+        public Exception CallbackException
+        {
+            get { return _pskLookup == null ? null : _pskLookup.LastException; }
+        }
+
         /// <summary>A second object for the same options, disposed on its own.</summary>
         public TlsOptions Reference()
         {
-            return Wrap(Native.gdtls_tls_options_reference(Handle));
+            return Handles.Wrap(Native.gdtls_tls_options_reference(Handle), h => new TlsOptions(h, _pskLookup));
         }
 
         /// <summary>True for options made by <see cref="Server"/>.</summary>
@@ -517,6 +671,114 @@ namespace Gdtls
         {
             return X509Certificate.Wrap(Native.gdtls_tls_options_get_own_certificate(Handle));
         }
+
+        /// <summary>
+        /// Adds a pin, from <see cref="X509Certificate.GetSha256Pin"/>: the
+        /// peer's chain must then hold a public key (<paramref name="kind"/>
+        /// <see cref="Gdtls.PinPublicKey"/>) or certificate
+        /// (<see cref="Gdtls.PinCertificate"/>) whose SHA-256 is
+        /// <paramref name="sha256"/> or one of the other pins, or the handshake
+        /// fails with <see cref="Error.Unauthorized"/>, however valid the chain.
+        /// With <see cref="ClientUnsafe"/> the pins stand in for a CA; server
+        /// options pin client certificates. Throws
+        /// <see cref="ArgumentException"/> when <paramref name="sha256"/> is
+        /// not 32 bytes long.
+        /// </summary>
+        public Error AddPin(int kind, byte[] sha256)
+        {
+            if (sha256 != null && sha256.Length != Buffers.Sha256Length)
+                throw new ArgumentException("a SHA-256 pin is 32 bytes, not " + sha256.Length, "sha256");
+            return Native.gdtls_tls_options_add_pin(Handle, kind, sha256);
+        }
+
+        /// <summary>
+        /// Adds certificate revocation lists, PEM (one or more) or DER (one):
+        /// a peer certificate they revoke is refused.
+        /// <see cref="Error.Failed"/> for bytes that are not a revocation list.
+        /// </summary>
+        public Error AddCrl(byte[] crl)
+        {
+            return Native.gdtls_tls_options_add_crl(Handle, crl, Buffers.LengthOf(crl));
+        }
+
+        /// <summary>
+        /// Sets the largest datagram connections write, from
+        /// <see cref="Gdtls.MinMtu"/> to <see cref="Gdtls.MaxMtu"/> (default
+        /// <see cref="Gdtls.DtlsMtu"/>): handshake flights are cut to fit, and
+        /// <see cref="PacketPeer.GetMaxPacketSize"/> follows.
+        /// </summary>
+        public Error SetMtu(ushort mtu)
+        {
+            return Native.gdtls_tls_options_set_mtu(Handle, mtu);
+        }
+
+        /// <summary>The MTU of connections made with the options.</summary>
+        public ushort GetMtu()
+        {
+            return Native.gdtls_tls_options_get_mtu(Handle);
+        }
+
+        /// <summary>
+        /// Sets the cipher suites to offer or accept, in order of preference, by
+        /// mbedTLS's names separated by commas or colons
+        /// ("TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256"); null or empty restores
+        /// the default (forward-secret AEAD suites).
+        /// <see cref="Error.InvalidParameter"/> for an unknown name, and nothing changes.
+        /// </summary>
+        public Error SetCipherSuites(string names)
+        {
+            return Native.gdtls_tls_options_set_cipher_suites(Handle, Utf8.ToNative(names, "names"));
+        }
+
+        /// <summary>
+        /// Sets the curves to offer or accept for the key exchange, in order of
+        /// preference ("x25519,secp256r1"); null or empty restores the default.
+        /// <see cref="Error.InvalidParameter"/> for an unknown name, and nothing changes.
+        /// </summary>
+        public Error SetCurves(string names)
+        {
+            return Native.gdtls_tls_options_set_curves(Handle, Utf8.ToNative(names, "names"));
+        }
+
+        /// <summary>
+        /// Gives client options a <paramref name="certificate"/> (and the rest of
+        /// its chain) and its private <paramref name="key"/>, sent to servers that
+        /// ask for one (mutual authentication).
+        /// </summary>
+        public Error SetClientCertificate(CryptoKey key, X509Certificate certificate)
+        {
+            return Native.gdtls_tls_options_set_client_certificate(Handle, Handles.Of<CryptoKeyHandle>(key),
+                Handles.Of<X509CertificateHandle>(certificate));
+        }
+
+        /// <summary>
+        /// Makes a server set up with these options ask each client for a
+        /// certificate chaining to <paramref name="trustedChain"/>. With
+        /// <paramref name="required"/>, a client that sends none is refused;
+        /// without, it is let in. The server's connection then shows the
+        /// client's certificate (<see cref="PacketPeerDtls.GetPeerCertificate"/>).
+        /// </summary>
+        public Error SetClientVerification(X509Certificate trustedChain, bool required)
+        {
+            return Native.gdtls_tls_options_set_client_verification(Handle, Handles.Of<X509CertificateHandle>(trustedChain), required);
+        }
+
+        /// <summary>
+        /// Sets whether clients made with these options resume their sessions: a
+        /// client that reconnects, with the same options, to a server it
+        /// connected to before offers its session, and an abbreviated handshake
+        /// follows if the server takes it. On by default.
+        /// </summary>
+        public Error SetSessionResumption(bool enabled)
+        {
+            return Native.gdtls_tls_options_set_session_resumption(Handle, enabled);
+        }
+
+        /// <summary>True when clients made with the options resume sessions (the default).</summary>
+        public bool GetSessionResumption()
+        {
+            return Native.gdtls_tls_options_get_session_resumption(Handle);
+        }
     }
 
     /// <summary>
@@ -551,7 +813,7 @@ namespace Gdtls
         /// <summary>Sends <paramref name="buffer"/> as one packet.</summary>
         public Error PutPacket(byte[] buffer)
         {
-            return WritePacket(buffer, new UIntPtr(buffer == null ? 0u : (uint)buffer.Length));
+            return WritePacket(buffer, Buffers.LengthOf(buffer));
         }
 
         /// <summary>How many received packets wait to be read.</summary>
@@ -722,6 +984,17 @@ namespace Gdtls
         public int GetLocalPort()
         {
             return Native.gdtls_packet_peer_udp_get_local_port(Handle);
+        }
+
+        /// <summary>
+        /// The socket's descriptor, for an event loop to wait on (poll, select,
+        /// epoll) instead of polling every frame; a taken peer gives its
+        /// server's. The socket stays gdtls's: do not read, write or close it.
+        /// -1 without a socket, and over a host transport.
+        /// </summary>
+        public int GetSocketFd()
+        {
+            return Native.gdtls_packet_peer_udp_get_socket_fd(Handle);
         }
 
         /// <summary>Blocks until a datagram is waiting.</summary>
@@ -918,6 +1191,93 @@ namespace Gdtls
         {
             return Native.gdtls_packet_peer_dtls_get_handshake_timeout_msec(Handle, out minMsec, out maxMsec);
         }
+
+        /// <summary>
+        /// The protocol version the connection negotiated ("DTLSv1.2"), also
+        /// after it ended; null before a handshake completed.
+        /// </summary>
+        public string GetProtocolVersion()
+        {
+            return Buffers.ReadString((byte[] buf, UIntPtr cap, out UIntPtr len) =>
+                Native.gdtls_packet_peer_dtls_get_protocol_version(Handle, buf, cap, out len));
+        }
+
+        /// <summary>
+        /// The cipher suite the connection negotiated, by mbedTLS's name
+        /// ("TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256"), also after it ended;
+        /// null before a handshake completed.
+        /// </summary>
+        public string GetCipherSuite()
+        {
+            return Buffers.ReadString((byte[] buf, UIntPtr cap, out UIntPtr len) =>
+                Native.gdtls_packet_peer_dtls_get_cipher_suite(Handle, buf, cap, out len));
+        }
+
+        /// <summary>
+        /// The certificates the other side presented (its own, then its chain)
+        /// while the connection is up; null when there are none (not
+        /// connected, a PSK connection, a client the server did not ask).
+        /// </summary>
+        public X509Certificate GetPeerCertificate()
+        {
+            return X509Certificate.Wrap(Native.gdtls_packet_peer_dtls_get_peer_certificate(Handle));
+        }
+
+        /// <summary>True when the handshake resumed an earlier session (see <see cref="TlsOptions.SetSessionResumption"/>).</summary>
+        public bool IsSessionResumed()
+        {
+            return Native.gdtls_packet_peer_dtls_is_session_resumed(Handle);
+        }
+
+        /// <summary>How long the handshake took, in microseconds; 0 before one completed.</summary>
+        public ulong GetHandshakeDurationUsec()
+        {
+            return Native.gdtls_packet_peer_dtls_get_handshake_duration_usec(Handle);
+        }
+
+        /// <summary>How many handshake flights the current or last connection sent again for want of an answer.</summary>
+        public uint GetRetransmissions()
+        {
+            return Native.gdtls_packet_peer_dtls_get_retransmissions(Handle);
+        }
+
+        /// <summary>What the current or last connection received and sent, also after it ended.</summary>
+        public Traffic GetTraffic()
+        {
+            // It fails only for a handle that is not a live peer, which Handle never is.
+            Traffic traffic;
+            Native.gdtls_packet_peer_dtls_get_traffic(Handle, out traffic);
+            return traffic;
+        }
+
+        /// <summary>
+        /// How long, in milliseconds, an event loop may wait on the UDP socket's
+        /// descriptor before it must call <see cref="Poll"/> anyway: until the
+        /// handshake's next retransmission or the idle timeout. -1 when only a
+        /// datagram can change anything, 0 when a poll is due now. Read it
+        /// again after each poll.
+        /// </summary>
+        public long GetNextTimeoutMsec()
+        {
+            return Native.gdtls_packet_peer_dtls_get_next_timeout_msec(Handle);
+        }
+    }
+
+    /// <summary>
+    /// What crossed a DTLS connection's transport (<see cref="PacketPeerDtls.GetTraffic"/>):
+    /// every datagram, handshake, records and alerts, with its headers.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Traffic
+    {
+        /// <summary>Datagrams received.</summary>
+        public ulong DatagramsReceived;
+        /// <summary>Bytes received.</summary>
+        public ulong BytesReceived;
+        /// <summary>Datagrams sent.</summary>
+        public ulong DatagramsSent;
+        /// <summary>Bytes sent.</summary>
+        public ulong BytesSent;
     }
 
     /// <summary>
@@ -993,6 +1353,17 @@ namespace Gdtls
         public int GetLocalPort()
         {
             return Native.gdtls_udp_server_get_local_port(Handle);
+        }
+
+        /// <summary>
+        /// The socket's descriptor, for an event loop to wait on: when it is
+        /// readable, call <see cref="Poll"/>, then poll the connections. The
+        /// socket stays the server's: do not read, write or close it. -1 when
+        /// not listening.
+        /// </summary>
+        public int GetSocketFd()
+        {
+            return Native.gdtls_udp_server_get_socket_fd(Handle);
         }
 
         /// <summary>Sets how many connections may be pending at once (Godot's default: 16).</summary>
@@ -1125,6 +1496,24 @@ namespace Gdtls
         {
             return Native.gdtls_dtls_server_get_handshake_count(Handle);
         }
+
+        /// <summary>
+        /// Sets how long the session tickets given on connections taken from
+        /// now on are valid, in seconds (default
+        /// <see cref="Gdtls.DefaultSessionTicketLifetimeSec"/>); a client
+        /// presenting one when it reconnects resumes its session. 0 gives
+        /// none, as Godot. Changing it refuses the tickets already given.
+        /// </summary>
+        public Error SetSessionTicketLifetimeSec(uint sec)
+        {
+            return Native.gdtls_dtls_server_set_session_ticket_lifetime_sec(Handle, sec);
+        }
+
+        /// <summary>The session ticket lifetime in seconds; 0 when the server gives no tickets.</summary>
+        public uint GetSessionTicketLifetimeSec()
+        {
+            return Native.gdtls_dtls_server_get_session_ticket_lifetime_sec(Handle);
+        }
     }
 
     // Carries one host-transport peer's datagrams between gdtls and the
@@ -1146,7 +1535,7 @@ namespace Gdtls
         private static readonly Native.UdpSendFn SendEntry = Send;
         private static readonly Native.UdpReceiveFn ReceiveEntry = Receive;
         private static readonly Native.UdpAvailableFn AvailableEntry = Available;
-        private static readonly Native.UdpReleaseFn ReleaseEntry = Release;
+        private static readonly Native.ReleaseFn ReleaseEntry = Release;
 
         // Returned by receive for a failure; -1 means "none waiting".
         private const long ReceiveFailed = -2;
@@ -1190,9 +1579,7 @@ namespace Gdtls
             var transport = Of(userData);
             try
             {
-                var datagram = new byte[checked((int)len.ToUInt64())];
-                Marshal.Copy(data, datagram, 0, datagram.Length);
-                return (int)transport._send(datagram);
+                return (int)transport._send(Buffers.FromNative(data, len));
             }
             catch (Exception e)
             {
@@ -1249,6 +1636,104 @@ namespace Gdtls
             catch (Exception e)
             {
                 transport.LastException = e;
+            }
+        }
+    }
+
+    // Finds a PSK server's keys through the host's delegate. gdtls holds it
+    // through a GCHandle in user_data from creation until its release
+    // callback.
+    internal sealed class PskLookup
+    {
+        private readonly Func<byte[], byte[]> _lookup;
+        private GCHandle _self;
+
+        internal Exception LastException;
+
+        // Shared by every lookup and static, as HostTransport's.
+        private static readonly Native.PskLookupFn LookupEntry = Lookup;
+        private static readonly Native.ReleaseFn ReleaseEntry = Release;
+
+        internal PskLookup(Func<byte[], byte[]> lookup)
+        {
+            _lookup = lookup;
+            _self = GCHandle.Alloc(this);
+        }
+
+        // The options; gdtls refuses a missing lookup, and never calls
+        // release for options it refused.
+        internal TlsOptionsHandle Register()
+        {
+            var handle = Native.gdtls_tls_options_server_psk(_lookup == null ? null : LookupEntry,
+                GCHandle.ToIntPtr(_self), ReleaseEntry);
+            if (handle.IsInvalid)
+                _self.Free();
+            return handle;
+        }
+
+        // No exception may unwind into native code: one refuses the identity
+        // and is kept for the host to read. So is a key that does not fit.
+        private static UIntPtr Lookup(IntPtr userData, IntPtr identity, UIntPtr identityLen, IntPtr keyOut, UIntPtr keyCap)
+        {
+            var lookup = (PskLookup)GCHandle.FromIntPtr(userData).Target;
+            try
+            {
+                var key = lookup._lookup(Buffers.FromNative(identity, identityLen));
+                if (key == null)
+                    return UIntPtr.Zero;
+                if ((ulong)key.Length > keyCap.ToUInt64())
+                    throw new InvalidOperationException(string.Format(
+                        "the PSK lookup returned a key of {0} bytes, more than {1}", key.Length, keyCap));
+                Marshal.Copy(key, 0, keyOut, key.Length);
+                return new UIntPtr((uint)key.Length);
+            }
+            catch (Exception e)
+            {
+                lookup.LastException = e;
+                return UIntPtr.Zero;
+            }
+        }
+
+        private static void Release(IntPtr userData)
+        {
+            GCHandle.FromIntPtr(userData).Free();
+        }
+    }
+
+    // Carries gdtls's log lines to the host's delegate. A call made before
+    // the callback was replaced may still be running when
+    // gdtls_set_log_callback returns, so the entry point holds nothing that
+    // replacing could free under it: it reads the current delegate, and a
+    // replaced one is left to the collector once no call runs it.
+    internal static class Logging
+    {
+        private static readonly Native.LogFn Entry = Log;
+        private static readonly object Lock = new object();
+        private static volatile Action<int, string> _current;
+
+        internal static Error Set(Action<int, string> callback, int level)
+        {
+            lock (Lock)
+            {
+                var err = Native.gdtls_set_log_callback(callback == null ? null : Entry, IntPtr.Zero, level);
+                if (err == Error.Ok)
+                    _current = callback;
+                return err;
+            }
+        }
+
+        // No exception may unwind into native code: the line is dropped.
+        private static void Log(IntPtr userData, int level, IntPtr message)
+        {
+            var callback = _current;
+            if (callback == null)
+                return;
+            try
+            {
+                callback(level, Utf8.FromNative(message));
+            }
+            catch (Exception)
+            {
             }
         }
     }
@@ -1387,6 +1872,24 @@ namespace Gdtls
 
     internal static class Buffers
     {
+        // The bytes of a SHA-256 hash: a pin.
+        internal const int Sha256Length = 32;
+
+        // The length C is given with a byte array; null goes as NULL with 0.
+        internal static UIntPtr LengthOf(byte[] data)
+        {
+            return new UIntPtr(data == null ? 0u : (uint)data.Length);
+        }
+
+        // A copy of bytes C lends for the duration of a callback.
+        internal static byte[] FromNative(IntPtr data, UIntPtr len)
+        {
+            var bytes = new byte[checked((int)len.ToUInt64())];
+            if (bytes.Length > 0)
+                Marshal.Copy(data, bytes, 0, bytes.Length);
+            return bytes;
+        }
+
         // One (buf, cap, out_len) call of the C API.
         internal delegate Error Fill(byte[] buf, UIntPtr cap, out UIntPtr len);
 
@@ -1451,8 +1954,17 @@ namespace Gdtls
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
         internal delegate int UdpAvailableFn(IntPtr userData);
 
+        // gdtls_release_fn
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
-        internal delegate void UdpReleaseFn(IntPtr userData);
+        internal delegate void ReleaseFn(IntPtr userData);
+
+        // gdtls_psk_lookup_fn
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate UIntPtr PskLookupFn(IntPtr userData, IntPtr identity, UIntPtr identityLen, IntPtr keyOut, UIntPtr keyCap);
+
+        // gdtls_log_fn
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate void LogFn(IntPtr userData, int level, IntPtr message);
 
         // gdtls_udp_callbacks
         [StructLayout(LayoutKind.Sequential)]
@@ -1462,7 +1974,7 @@ namespace Gdtls
             public UdpSendFn Send;
             public UdpReceiveFn Receive;
             public UdpAvailableFn Available;
-            public UdpReleaseFn Release;
+            public ReleaseFn Release;
         }
 
         // C's bool is one byte; the marshaller's default is a 4-byte BOOL.
@@ -1471,6 +1983,8 @@ namespace Gdtls
         // Crypto
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern CryptoKeyHandle gdtls_crypto_generate_rsa(int size);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern CryptoKeyHandle gdtls_crypto_generate_ecdsa(byte[] curve);
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern X509CertificateHandle gdtls_crypto_generate_self_signed_certificate(CryptoKeyHandle key, byte[] issuerName, byte[] notBefore, byte[] notAfter);
 
@@ -1485,6 +1999,8 @@ namespace Gdtls
         internal static extern Error gdtls_crypto_key_load(CryptoKeyHandle key, byte[] path, [MarshalAs(CBool)] bool publicOnly);
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern Error gdtls_crypto_key_load_from_string(CryptoKeyHandle key, byte[] stringKey, [MarshalAs(CBool)] bool publicOnly);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_crypto_key_load_from_buffer(CryptoKeyHandle key, byte[] data, UIntPtr len, [MarshalAs(CBool)] bool publicOnly);
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern Error gdtls_crypto_key_save(CryptoKeyHandle key, byte[] path, [MarshalAs(CBool)] bool publicOnly);
         [DllImport(Lib, CallingConvention = Cdecl)]
@@ -1520,6 +2036,10 @@ namespace Gdtls
         internal static extern Error gdtls_dtls_server_get_max_handshakes(DtlsServerHandle server, out int maxTotal, out int maxPerSource);
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern int gdtls_dtls_server_get_handshake_count(DtlsServerHandle server);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_dtls_server_set_session_ticket_lifetime_sec(DtlsServerHandle server, uint sec);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern uint gdtls_dtls_server_get_session_ticket_lifetime_sec(DtlsServerHandle server);
 
         // Errors and the library
         [DllImport(Lib, CallingConvention = Cdecl)]
@@ -1533,9 +2053,13 @@ namespace Gdtls
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern IntPtr gdtls_version();
         [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern uint gdtls_version_number();
+        [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern UIntPtr gdtls_live_handle_count();
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern IntPtr gdtls_get_proc_address(byte[] name);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_set_log_callback(LogFn callback, IntPtr userData, int level);
 
         // PacketPeerDTLS
         [DllImport(Lib, CallingConvention = Cdecl)]
@@ -1572,6 +2096,23 @@ namespace Gdtls
         internal static extern Error gdtls_packet_peer_dtls_set_handshake_timeout_msec(PacketPeerDtlsHandle peer, uint minMsec, uint maxMsec);
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern Error gdtls_packet_peer_dtls_get_handshake_timeout_msec(PacketPeerDtlsHandle peer, out uint minMsec, out uint maxMsec);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_packet_peer_dtls_get_protocol_version(PacketPeerDtlsHandle peer, byte[] buf, UIntPtr cap, out UIntPtr outLen);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_packet_peer_dtls_get_cipher_suite(PacketPeerDtlsHandle peer, byte[] buf, UIntPtr cap, out UIntPtr outLen);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern X509CertificateHandle gdtls_packet_peer_dtls_get_peer_certificate(PacketPeerDtlsHandle peer);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        [return: MarshalAs(CBool)]
+        internal static extern bool gdtls_packet_peer_dtls_is_session_resumed(PacketPeerDtlsHandle peer);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern ulong gdtls_packet_peer_dtls_get_handshake_duration_usec(PacketPeerDtlsHandle peer);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern uint gdtls_packet_peer_dtls_get_retransmissions(PacketPeerDtlsHandle peer);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_packet_peer_dtls_get_traffic(PacketPeerDtlsHandle peer, out Traffic traffic);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern long gdtls_packet_peer_dtls_get_next_timeout_msec(PacketPeerDtlsHandle peer);
 
         // PacketPeerUDP
         [DllImport(Lib, CallingConvention = Cdecl)]
@@ -1606,6 +2147,8 @@ namespace Gdtls
         internal static extern int gdtls_packet_peer_udp_get_packet_port(PacketPeerUdpHandle peer);
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern int gdtls_packet_peer_udp_get_local_port(PacketPeerUdpHandle peer);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern int gdtls_packet_peer_udp_get_socket_fd(PacketPeerUdpHandle peer);
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern Error gdtls_packet_peer_udp_wait(PacketPeerUdpHandle peer);
         [DllImport(Lib, CallingConvention = Cdecl)]
@@ -1646,6 +2189,33 @@ namespace Gdtls
         internal static extern CryptoKeyHandle gdtls_tls_options_get_private_key(TlsOptionsHandle options);
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern X509CertificateHandle gdtls_tls_options_get_own_certificate(TlsOptionsHandle options);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern TlsOptionsHandle gdtls_tls_options_client_psk(byte[] identity, UIntPtr identityLen, byte[] key, UIntPtr keyLen);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern TlsOptionsHandle gdtls_tls_options_server_psk(PskLookupFn lookup, IntPtr userData, ReleaseFn release);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern TlsOptionsHandle gdtls_tls_options_server_psk_key(byte[] key, UIntPtr keyLen);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_tls_options_add_pin(TlsOptionsHandle options, int kind, byte[] sha256);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_tls_options_add_crl(TlsOptionsHandle options, byte[] data, UIntPtr len);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_tls_options_set_mtu(TlsOptionsHandle options, ushort mtu);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern ushort gdtls_tls_options_get_mtu(TlsOptionsHandle options);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_tls_options_set_cipher_suites(TlsOptionsHandle options, byte[] names);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_tls_options_set_curves(TlsOptionsHandle options, byte[] names);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_tls_options_set_client_certificate(TlsOptionsHandle options, CryptoKeyHandle key, X509CertificateHandle certificate);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_tls_options_set_client_verification(TlsOptionsHandle options, X509CertificateHandle trustedChain, [MarshalAs(CBool)] bool required);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_tls_options_set_session_resumption(TlsOptionsHandle options, [MarshalAs(CBool)] bool enabled);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        [return: MarshalAs(CBool)]
+        internal static extern bool gdtls_tls_options_get_session_resumption(TlsOptionsHandle options);
 
         // UDPServer
         [DllImport(Lib, CallingConvention = Cdecl)]
@@ -1671,6 +2241,8 @@ namespace Gdtls
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern int gdtls_udp_server_get_local_port(UdpServerHandle server);
         [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern int gdtls_udp_server_get_socket_fd(UdpServerHandle server);
+        [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern Error gdtls_udp_server_set_max_pending_connections(UdpServerHandle server, int max);
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern int gdtls_udp_server_get_max_pending_connections(UdpServerHandle server);
@@ -1687,10 +2259,14 @@ namespace Gdtls
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern Error gdtls_x509_certificate_load_from_string(X509CertificateHandle cert, byte[] text);
         [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_x509_certificate_load_from_buffer(X509CertificateHandle cert, byte[] data, UIntPtr len);
+        [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern Error gdtls_x509_certificate_save(X509CertificateHandle cert, byte[] path);
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern Error gdtls_x509_certificate_save_to_string(X509CertificateHandle cert, byte[] buf, UIntPtr cap, out UIntPtr outLen);
         [DllImport(Lib, CallingConvention = Cdecl)]
         internal static extern UIntPtr gdtls_x509_certificate_get_count(X509CertificateHandle cert);
+        [DllImport(Lib, CallingConvention = Cdecl)]
+        internal static extern Error gdtls_x509_certificate_get_sha256_pin(X509CertificateHandle cert, int kind, byte[] sha256);
     }
 }

@@ -1,8 +1,10 @@
 // Checks of the C# binding, run by tests/binding_csharp.rs: names and
 // values, errors for bad input, native handles released by Dispose, the
-// crypto classes, a UDP exchange, host callbacks, and DTLS handshakes with an
-// echo, all on 127.0.0.1. It prints one line per group and exits with 0 when
-// every check passed.
+// crypto classes, a UDP exchange, host callbacks, DTLS handshakes with an
+// echo, and what gdtls adds to Godot (pre-shared keys, pins, what a
+// connection negotiated, logging, mutual authentication, session
+// resumption, MTU and suites), all on 127.0.0.1. It prints one line per
+// group and exits with 0 when every check passed.
 //
 // Usage: mono TestGdtls.exe EXPECTED_VERSION SCRATCH_DIR
 
@@ -11,6 +13,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
@@ -41,6 +44,11 @@ public static class TestGdtls
             Group("udp", Udp);
             Group("host callbacks", HostCallbacks);
             Group("dtls", Dtls);
+            Group("beyond godot api", BeyondGodotApi);
+            Group("psk", Psk);
+            Group("pinning", Pinning);
+            Group("peer info and log", PeerInfoAndLog);
+            Group("mutual auth, resumption, mtu", MutualAuthResumptionMtu);
             Equal(start, Lib.LiveHandleCount, "no handle is left once every object is disposed");
             Console.WriteLine("all {0} checks passed", _checks);
             return 0;
@@ -125,7 +133,7 @@ public static class TestGdtls
         {
             "Crypto", "CryptoKey", "DtlsServer", "Error", "Gdtls", "PacketPeer", "PacketPeerDtls",
             "PacketPeerDtls+Status", "PacketPeerUdp", "RefCounted", "StringExtensions", "TlsOptions",
-            "UdpServer", "X509Certificate",
+            "Traffic", "UdpServer", "X509Certificate",
         };
         var assembly = typeof(DtlsServer).Assembly;
         var exported = new List<string>();
@@ -275,7 +283,7 @@ public static class TestGdtls
     }
 
     // Kept out of Handles so that no reference to the garbage stays on its stack.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void LeaveGarbage(long start)
     {
         for (int i = 0; i < 20; i++)
@@ -596,5 +604,437 @@ public static class TestGdtls
         Equal(PacketPeerDtls.Status.Disconnected, a.GetStatus(), "A is disconnected");
         Until(() => peers.Exists(p => p.GetStatus() == PacketPeerDtls.Status.Disconnected), frame,
             "the server sees A's close");
+    }
+
+    // A DTLS server on 127.0.0.1, run a frame at a time, whose connections
+    // echo what they receive.
+    private sealed class EchoServer
+    {
+        internal readonly UdpServer Udp = Own(new UdpServer());
+        internal readonly DtlsServer Dtls = Own(new DtlsServer());
+        internal readonly List<PacketPeerDtls> Peers = new List<PacketPeerDtls>();
+
+        internal EchoServer(TlsOptions options)
+        {
+            Equal(Error.Ok, Dtls.Setup(options), "the server's setup");
+            Equal(Error.Ok, Udp.Listen(0, "127.0.0.1"), "the server listens");
+        }
+
+        internal void Frame()
+        {
+            while (Udp.IsConnectionAvailable())
+            {
+                var peer = Own(Dtls.TakeConnection(Own(Udp.TakeConnection())));
+                if (peer.GetStatus() == PacketPeerDtls.Status.Handshaking)
+                    Peers.Add(peer);
+            }
+            foreach (var peer in Peers)
+            {
+                peer.Poll();
+                while (peer.GetAvailablePacketCount() > 0)
+                    peer.PutPacket(peer.GetPacket());
+            }
+        }
+
+        // A client with clientOptions, run with the server until its
+        // handshake ends. A client expected to be refused gives up soon
+        // should the server's alert be lost (or never come, as for a wrong
+        // key, whose records the server drops).
+        internal Outcome Connect(TlsOptions clientOptions, bool refused = false)
+        {
+            var udp = Own(new PacketPeerUdp());
+            Equal(Error.Ok, udp.ConnectToHost("127.0.0.1", Udp.GetLocalPort()), "the client's socket");
+            var outcome = new Outcome { Udp = udp, Client = Own(new PacketPeerDtls()) };
+            var client = outcome.Client;
+            if (refused)
+                Equal(Error.Ok, client.SetHandshakeTimeoutMsec(100, 400), "a short handshake timeout");
+            Equal(Error.Ok, client.ConnectToPeer(udp, "localhost", clientOptions), "the client connects");
+            Until(() => client.GetStatus() != PacketPeerDtls.Status.Handshaking, () =>
+            {
+                Frame();
+                var err = client.Poll();
+                if (err == Error.Ok)
+                    return;
+                outcome.Returned = err;
+                outcome.Recorded = Lib.LastError;
+                outcome.Message = Lib.LastErrorMessage;
+            }, "the client's handshake ends");
+            return outcome;
+        }
+    }
+
+    // How a client's handshake ended: what the poll that ended it returned
+    // and recorded (Ok and empty when none failed).
+    private sealed class Outcome
+    {
+        internal PacketPeerUdp Udp;
+        internal PacketPeerDtls Client;
+        internal Error Returned = Error.Ok;
+        internal Error Recorded = Error.Ok;
+        internal string Message = "";
+    }
+
+    // Sends text from the client and waits for the server's echo.
+    private static void Echo(EchoServer server, PacketPeerDtls client, string text)
+    {
+        Equal(Error.Ok, client.PutPacket(Bytes(text)), "sending " + text);
+        Until(() => client.GetAvailablePacketCount() > 0, () =>
+        {
+            server.Frame();
+            client.Poll();
+        }, "the echo of " + text);
+        Equal(text, client.GetPacket().GetStringFromUtf8(), "the echo of " + text);
+    }
+
+    private static X509Certificate SelfSigned(CryptoKey key, string subject = "CN=localhost,O=gdtls,C=IT")
+    {
+        return Own(new Crypto().GenerateSelfSignedCertificate(key, subject));
+    }
+
+    private static void CollectGarbage()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+    }
+
+    // What gdtls adds to Godot, short of a handshake: values, defaults and
+    // errors for bad input.
+    private static void BeyondGodotApi()
+    {
+        Equal((uint)Lib.VersionNumber, Lib.LibraryVersionNumber, "the library's version number");
+        Equal((Lib.VersionMajor << 16) | (Lib.VersionMinor << 8) | Lib.VersionPatch, Lib.VersionNumber,
+            "the version number's parts");
+        Equal(Error.InvalidParameter, Lib.SetLogCallback((level, text) => { }, Lib.LogVerbose + 1), "a log level too high");
+        Equal(Error.InvalidParameter, Lib.SetLogCallback(null, -1), "a negative log level");
+
+        var crypto = new Crypto();
+        var key = Own(crypto.GenerateEcdsa("P-256"));
+        Check(key != null && !key.IsPublicOnly(), "a P-256 key");
+        Check(Own(crypto.GenerateEcdsa("secp384r1")) != null, "a P-384 key");
+        Equal(null, crypto.GenerateEcdsa("P-521"), "a curve gdtls does not generate on");
+        Equal(Error.InvalidParameter, Lib.LastError, "the error of an unknown curve");
+        Equal(null, crypto.GenerateEcdsa(null), "no curve");
+
+        // Keys and certificates from bytes.
+        var cert = SelfSigned(key);
+        var copy = Own(new CryptoKey());
+        Equal(Error.Ok, copy.LoadFromBuffer(Bytes(key.SaveToString())), "a key from PEM bytes");
+        Equal(key.SaveToString(), copy.SaveToString(), "the key from bytes");
+        var pub = Own(new CryptoKey());
+        Equal(Error.Ok, pub.LoadFromBuffer(Bytes(key.SaveToString(true)), true), "a public key from bytes");
+        Check(pub.IsPublicOnly(), "the public key from bytes");
+        Equal(Error.Failed, copy.LoadFromBuffer(Bytes("not a key")), "bytes that are no key");
+        Equal(key.SaveToString(), copy.SaveToString(), "a failed load keeps the key");
+        Check(copy.LoadFromBuffer(null) != Error.Ok, "no bytes for a key");
+        var certCopy = Own(new X509Certificate());
+        Equal(Error.Ok, certCopy.LoadFromBuffer(Bytes(cert.SaveToString())), "a certificate from PEM bytes");
+        Equal(cert.SaveToString(), certCopy.SaveToString(), "the certificate from bytes");
+        Equal(Error.Failed, certCopy.LoadFromBuffer(new byte[] { 0x30, 0x03, 0x02, 0x01, 0x00 }), "bytes that are no certificate");
+        Equal(1, certCopy.GetCount(), "a failed load keeps the certificate");
+
+        // Pins: 32 bytes, of the key (kept by a renewal) or of the whole certificate.
+        var keyPin = cert.GetSha256Pin(Lib.PinPublicKey);
+        var certPin = cert.GetSha256Pin(Lib.PinCertificate);
+        Check(keyPin != null && keyPin.Length == 32 && certPin != null && certPin.Length == 32, "two 32-byte pins");
+        Check(Convert.ToBase64String(keyPin) != Convert.ToBase64String(certPin), "the pins differ");
+        var renewed = SelfSigned(key, "CN=localhost,O=gdtls renewed,C=IT");
+        Equal(Convert.ToBase64String(keyPin), Convert.ToBase64String(renewed.GetSha256Pin(Lib.PinPublicKey)),
+            "a renewal keeps the key's pin");
+        Check(Convert.ToBase64String(certPin) != Convert.ToBase64String(renewed.GetSha256Pin(Lib.PinCertificate)),
+            "a renewal changes the certificate's pin");
+        Equal(null, cert.GetSha256Pin(7), "a pin of an unknown kind");
+        Equal(Error.InvalidParameter, Lib.LastError, "the error of an unknown kind");
+        Equal(null, Own(new X509Certificate()).GetSha256Pin(Lib.PinPublicKey), "the pin of an empty certificate");
+        Equal(Error.Unconfigured, Lib.LastError, "the error of an empty certificate's pin");
+
+        var client = Own(TlsOptions.ClientUnsafe());
+        Equal(Error.Ok, client.AddPin(Lib.PinPublicKey, keyPin), "adding a pin");
+        Equal(Error.InvalidParameter, client.AddPin(7, keyPin), "a pin of an unknown kind");
+        Equal(Error.InvalidParameter, client.AddPin(Lib.PinCertificate, null), "no pin");
+        Throws<ArgumentException>(() => client.AddPin(Lib.PinPublicKey, new byte[31]), "a pin of 31 bytes");
+        Equal(Error.Failed, client.AddCrl(Bytes("not a revocation list")), "bytes that are no revocation list");
+
+        // Pre-shared keys: lengths and a missing lookup.
+        var psk = new byte[Lib.MaxPskLen];
+        Check(Own(TlsOptions.ClientPsk(Bytes("player-1"), psk)) != null, "PSK client options");
+        Equal(null, TlsOptions.ClientPsk(Bytes("player-1"), new byte[Lib.MaxPskLen + 1]), "a key too long");
+        Equal(Error.InvalidParameter, Lib.LastError, "the error of a key too long");
+        Equal(null, TlsOptions.ClientPsk(new byte[0], psk), "an empty identity");
+        Equal(null, TlsOptions.ClientPsk(null, psk), "no identity");
+        Check(Own(TlsOptions.ServerPskKey(psk)) != null, "PSK server options with one key");
+        Equal(null, TlsOptions.ServerPskKey(new byte[0]), "an empty key");
+        Equal(null, TlsOptions.ServerPsk(null), "PSK server options without a lookup");
+        Equal(Error.InvalidParameter, Lib.LastError, "the error of a missing lookup");
+        Equal(null, client.CallbackException, "options without a lookup keep no exception");
+
+        // MTU, suites, curves, session resumption.
+        Equal((ushort)Lib.DtlsMtu, client.GetMtu(), "the default MTU");
+        Equal(Error.Ok, client.SetMtu(500), "setting the MTU");
+        Equal((ushort)500, client.GetMtu(), "the MTU set");
+        Equal(Error.InvalidParameter, client.SetMtu(Lib.MinMtu - 1), "an MTU too small");
+        Equal(Error.InvalidParameter, client.SetMtu(Lib.MaxMtu + 1), "an MTU too large");
+        Equal((ushort)500, client.GetMtu(), "a refused MTU changes nothing");
+        Equal(Error.Ok, client.SetCipherSuites("TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256:TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256"),
+            "choosing suites");
+        Equal(Error.InvalidParameter, client.SetCipherSuites("TLS-NO-SUCH-SUITE"), "an unknown suite");
+        Check(Lib.LastErrorMessage.Contains("TLS-NO-SUCH-SUITE"), "the message names the suite: " + Lib.LastErrorMessage);
+        Equal(Error.Ok, client.SetCipherSuites(null), "the default suites again");
+        Equal(Error.Ok, client.SetCurves("x25519,secp256r1"), "choosing curves");
+        Equal(Error.InvalidParameter, client.SetCurves("secp384r1,no-such-curve"), "an unknown curve");
+        Check(client.GetSessionResumption(), "sessions are resumed by default");
+        Equal(Error.Ok, client.SetSessionResumption(false), "turning resumption off");
+        Check(!client.GetSessionResumption(), "resumption off");
+
+        // Mutual authentication: each side's own setter.
+        var server = Own(TlsOptions.Server(key, cert));
+        Equal(Error.Ok, client.SetClientCertificate(key, cert), "a client certificate");
+        Equal(Error.InvalidParameter, client.SetClientCertificate(pub, cert), "a client certificate with a public key");
+        Equal(Error.InvalidParameter, server.SetClientCertificate(key, cert), "a client certificate for a server");
+        Equal(Error.Ok, server.SetClientVerification(cert, true), "verifying clients");
+        Equal(Error.InvalidParameter, client.SetClientVerification(cert, true), "a client verifying clients");
+        Equal(Error.InvalidParameter, server.SetClientVerification(Own(new X509Certificate()), false),
+            "verifying clients against an empty chain");
+
+        var dtls = Own(new DtlsServer());
+        Equal((uint)Lib.DefaultSessionTicketLifetimeSec, dtls.GetSessionTicketLifetimeSec(), "the default ticket lifetime");
+        Equal(Error.Ok, dtls.SetSessionTicketLifetimeSec(60), "setting the ticket lifetime");
+        Equal(60u, dtls.GetSessionTicketLifetimeSec(), "the ticket lifetime set");
+        Equal(Error.Ok, dtls.SetSessionTicketLifetimeSec(0), "no tickets, as Godot");
+        Equal(0u, dtls.GetSessionTicketLifetimeSec(), "no tickets");
+
+        // What a peer that never connected tells.
+        Equal(-1, Own(new PacketPeerUdp()).GetSocketFd(), "no socket, no descriptor");
+        Equal(-1, Own(new UdpServer()).GetSocketFd(), "a server not listening has no descriptor");
+        Equal(-1, Own(PacketPeerUdp.NewFromCallbacks(data => Error.Ok, () => null)).GetSocketFd(),
+            "a host transport has no descriptor");
+        var idle = Own(new PacketPeerDtls());
+        Equal(null, idle.GetProtocolVersion(), "no protocol before a handshake");
+        Equal(Error.Unavailable, Lib.LastError, "the error of no protocol");
+        Equal(null, idle.GetCipherSuite(), "no suite before a handshake");
+        Equal(null, idle.GetPeerCertificate(), "no peer certificate before a handshake");
+        Check(!idle.IsSessionResumed(), "nothing resumed before a handshake");
+        Equal(0ul, idle.GetHandshakeDurationUsec(), "no handshake duration");
+        Equal(0u, idle.GetRetransmissions(), "no retransmissions");
+        var none = idle.GetTraffic();
+        Check(none.DatagramsReceived == 0 && none.BytesReceived == 0 && none.DatagramsSent == 0 && none.BytesSent == 0,
+            "no traffic");
+        Equal(-1L, idle.GetNextTimeoutMsec(), "no timer");
+    }
+
+    private static void Psk()
+    {
+        var lookup = PskExchanges();
+        foreach (var obj in Owned)
+            obj.Dispose();
+        Owned.Clear();
+        CollectGarbage();
+        Check(!lookup.IsAlive, "the lookup is let go once gdtls releases it");
+    }
+
+    // Kept out of Psk so that no reference to the lookup stays on its stack.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference PskExchanges()
+    {
+        var key = Bytes("a secret of 24 bytes....");
+        var seen = new List<string>();
+        Func<byte[], byte[]> lookup = identity =>
+        {
+            var name = identity.GetStringFromUtf8();
+            seen.Add(name);
+            if (name == "thrower")
+                throw new InvalidOperationException("no such player");
+            if (name == "greedy")
+                return new byte[Lib.MaxPskLen + 1];
+            return name == "player-1" ? key : null;
+        };
+        var options = Own(TlsOptions.ServerPsk(lookup));
+        Check(options != null, "PSK server options");
+        var server = new EchoServer(options);
+
+        var known = server.Connect(Own(TlsOptions.ClientPsk(Bytes("player-1"), key)));
+        Equal(PacketPeerDtls.Status.Connected, known.Client.GetStatus(), "a known identity connects: " + known.Message);
+        Echo(server, known.Client, "over a pre-shared key");
+        Equal("player-1", string.Join(",", seen), "the lookup saw the client's identity");
+        var suite = known.Client.GetCipherSuite();
+        Check(suite != null && suite.Contains("PSK"), "a PSK suite: " + suite);
+        Equal(suite, server.Peers[0].GetCipherSuite(), "the server's suite");
+        Equal(null, known.Client.GetPeerCertificate(), "no certificate over a pre-shared key");
+        Equal(null, options.CallbackException, "the lookup has not thrown");
+
+        var stranger = server.Connect(Own(TlsOptions.ClientPsk(Bytes("stranger"), key)), refused: true);
+        Equal(PacketPeerDtls.Status.Error, stranger.Client.GetStatus(), "a refused identity does not connect");
+        Check(stranger.Returned != Error.Ok, "the poll that failed says so");
+        Check(seen.Contains("stranger"), "the lookup saw the refused identity");
+
+        var thrower = server.Connect(Own(TlsOptions.ClientPsk(Bytes("thrower"), key)), refused: true);
+        Equal(PacketPeerDtls.Status.Error, thrower.Client.GetStatus(), "a lookup that throws refuses");
+        Equal("no such player", options.CallbackException.Message, "the lookup's exception");
+        var greedy = server.Connect(Own(TlsOptions.ClientPsk(Bytes("greedy"), key)), refused: true);
+        Equal(PacketPeerDtls.Status.Error, greedy.Client.GetStatus(), "a key too long refuses");
+        Check(options.CallbackException is InvalidOperationException
+              && options.CallbackException.Message.Contains("33 bytes"), "the key too long: " + options.CallbackException);
+
+        // One key for every identity.
+        var single = new EchoServer(Own(TlsOptions.ServerPskKey(key)));
+        var anyone = single.Connect(Own(TlsOptions.ClientPsk(Bytes("anyone"), key)));
+        Equal(PacketPeerDtls.Status.Connected, anyone.Client.GetStatus(), "any identity connects with the key: " + anyone.Message);
+        Echo(single, anyone.Client, "over the one key");
+        Check(anyone.Client.GetCipherSuite().Contains("PSK"), "a PSK suite with the one key");
+        var wrongKey = single.Connect(Own(TlsOptions.ClientPsk(Bytes("anyone"), Bytes("another secret"))), refused: true);
+        Equal(PacketPeerDtls.Status.Error, wrongKey.Client.GetStatus(), "another key does not connect");
+        return new WeakReference(lookup);
+    }
+
+    private static void Pinning()
+    {
+        var crypto = new Crypto();
+        var key = Own(crypto.GenerateEcdsa("P-256"));
+        var cert = SelfSigned(key);
+        var other = SelfSigned(Own(crypto.GenerateEcdsa("P-256")));
+        var server = new EchoServer(Own(TlsOptions.Server(key, cert)));
+
+        var pinned = Own(TlsOptions.ClientUnsafe());
+        Equal(Error.Ok, pinned.AddPin(Lib.PinPublicKey, cert.GetSha256Pin(Lib.PinPublicKey)), "pinning the server's key");
+        var admitted = server.Connect(pinned);
+        Equal(PacketPeerDtls.Status.Connected, admitted.Client.GetStatus(), "the pinned server is admitted: " + admitted.Message);
+        Echo(server, admitted.Client, "to the pinned server");
+
+        var validating = Own(TlsOptions.Client(cert));
+        Equal(Error.Ok, validating.AddPin(Lib.PinCertificate, cert.GetSha256Pin(Lib.PinCertificate)),
+            "pinning the certificate on a validating client");
+        var both = server.Connect(validating);
+        Equal(PacketPeerDtls.Status.Connected, both.Client.GetStatus(), "chain and pin both pass: " + both.Message);
+
+        var wrong = Own(TlsOptions.ClientUnsafe());
+        Equal(Error.Ok, wrong.AddPin(Lib.PinPublicKey, other.GetSha256Pin(Lib.PinPublicKey)), "pinning another key");
+        var refused = server.Connect(wrong, refused: true);
+        Equal(PacketPeerDtls.Status.Error, refused.Client.GetStatus(), "a server matching no pin is refused");
+        Equal(Error.Unauthorized, refused.Returned, "what the poll that failed returned");
+        Equal(Error.Unauthorized, refused.Recorded, "what it recorded");
+        Check(refused.Message.Contains("pinned"), "the message speaks of the pins: " + refused.Message);
+    }
+
+    private static void PeerInfoAndLog()
+    {
+        var lines = new List<KeyValuePair<int, string>>();
+        var logger = LogInto(lines);
+        CollectGarbage();
+        Check(logger.IsAlive, "the registered log callback is kept");
+
+        var key = Own(new Crypto().GenerateEcdsa("P-256"));
+        var cert = SelfSigned(key);
+        var server = new EchoServer(Own(TlsOptions.Server(key, cert)));
+        var outcome = server.Connect(Own(TlsOptions.Client(cert)));
+        var client = outcome.Client;
+        Equal(PacketPeerDtls.Status.Connected, client.GetStatus(), "connected: " + outcome.Message);
+        Check(lines.Count > 0, "log lines during the handshake");
+        Check(lines.TrueForAll(l => l.Key >= Lib.LogError && l.Key <= Lib.LogState), "lines up to the level asked for");
+        Check(lines.Exists(l => l.Value.Contains("handshake")), "the handshake's steps are logged");
+        Equal(Error.Ok, Lib.SetLogCallback(null, Lib.LogNone), "logging off");
+        CollectGarbage();
+        Check(!logger.IsAlive, "a replaced log callback is let go");
+        int logged = lines.Count;
+
+        var peer = server.Peers[0];
+        foreach (var p in new[] { client, peer })
+        {
+            Equal("DTLSv1.2", p.GetProtocolVersion(), "the protocol");
+            Check(!string.IsNullOrEmpty(p.GetCipherSuite()), "a suite");
+            Check(p.GetHandshakeDurationUsec() > 0 && p.GetHandshakeDurationUsec() < 10000000,
+                "the handshake's duration: " + p.GetHandshakeDurationUsec());
+            Check(p.GetRetransmissions() < 10, "retransmissions: " + p.GetRetransmissions());
+            Check(!p.IsSessionResumed(), "a first handshake is a full one");
+        }
+        Equal(client.GetCipherSuite(), peer.GetCipherSuite(), "both sides' suite");
+        Equal(cert.SaveToString(), Own(client.GetPeerCertificate()).SaveToString(), "the client sees the server's certificate");
+        Equal(null, peer.GetPeerCertificate(), "the server asked for no client certificate");
+
+        Echo(server, client, "counted");
+        var sent = client.GetTraffic();
+        var received = peer.GetTraffic();
+        foreach (var traffic in new[] { sent, received })
+            Check(traffic.DatagramsReceived > 0 && traffic.BytesReceived > 0 && traffic.DatagramsSent > 0
+                  && traffic.BytesSent > 0, "traffic both ways");
+        Check(sent.BytesSent > (ulong)"counted".Length && received.BytesReceived > (ulong)"counted".Length,
+            "the bytes counted, with headers");
+
+        Check(server.Udp.GetSocketFd() >= 0, "the server's descriptor");
+        Check(outcome.Udp.GetSocketFd() >= 0 && outcome.Udp.GetSocketFd() != server.Udp.GetSocketFd(),
+            "the client's descriptor, its own");
+        Equal(-1L, client.GetNextTimeoutMsec(), "no timer once connected without an idle timeout");
+        Equal(Error.Ok, client.SetIdleTimeoutMsec(30000), "an idle timeout");
+        long timer = client.GetNextTimeoutMsec();
+        Check(timer > 0 && timer <= 30000, "the idle timeout's timer: " + timer);
+
+        // Nothing reaches a callback once logging is off, and a callback that
+        // throws loses its lines, not the handshake.
+        var quiet = server.Connect(Own(TlsOptions.Client(cert)));
+        Equal(PacketPeerDtls.Status.Connected, quiet.Client.GetStatus(), "connected without logging");
+        Equal(logged, lines.Count, "nothing logged after SetLogCallback(null)");
+        int thrown = 0;
+        Equal(Error.Ok, Lib.SetLogCallback((level, text) =>
+        {
+            thrown++;
+            throw new InvalidOperationException("a logger that throws");
+        }, Lib.LogState), "a log callback that throws");
+        var loud = server.Connect(Own(TlsOptions.Client(cert)));
+        Equal(PacketPeerDtls.Status.Connected, loud.Client.GetStatus(), "connected with a throwing log callback");
+        Check(thrown > 0, "the throwing callback was called");
+        Equal(Error.Ok, Lib.SetLogCallback(null, Lib.LogNone), "logging off again");
+    }
+
+    // Kept out of PeerInfoAndLog so that only the library holds the callback.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference LogInto(List<KeyValuePair<int, string>> lines)
+    {
+        Action<int, string> callback = (level, text) => lines.Add(new KeyValuePair<int, string>(level, text));
+        Equal(Error.Ok, Lib.SetLogCallback(callback, Lib.LogState), "logging at the state level");
+        return new WeakReference(callback);
+    }
+
+    private static void MutualAuthResumptionMtu()
+    {
+        var crypto = new Crypto();
+        var key = Own(crypto.GenerateEcdsa("P-256"));
+        var cert = SelfSigned(key);
+        var clientKey = Own(crypto.GenerateEcdsa("P-256"));
+        var clientCert = SelfSigned(clientKey, "CN=player-1,O=gdtls,C=IT");
+        var serverOptions = Own(TlsOptions.Server(key, cert));
+        Equal(Error.Ok, serverOptions.SetClientVerification(clientCert, true), "the server requires a client certificate");
+        var server = new EchoServer(serverOptions);
+
+        const string suite = "TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256";
+        var options = Own(TlsOptions.Client(cert));
+        Equal(Error.Ok, options.SetClientCertificate(clientKey, clientCert), "the client's certificate");
+        Equal(Error.Ok, options.SetMtu(500), "a 500-byte MTU");
+        Equal(Error.Ok, options.SetCipherSuites(suite), "one suite");
+        Equal(Error.Ok, options.SetCurves("secp256r1"), "one curve");
+        var first = server.Connect(options);
+        Equal(PacketPeerDtls.Status.Connected, first.Client.GetStatus(), "a client with a certificate: " + first.Message);
+        Equal(clientCert.SaveToString(), Own(server.Peers[0].GetPeerCertificate()).SaveToString(),
+            "the server sees the client's certificate");
+        Equal(suite, first.Client.GetCipherSuite(), "the suite asked for");
+        // AES-GCM adds 13 + 8 + 16 bytes to a record.
+        Equal(500 - 37, first.Client.GetMaxPacketSize(), "the largest packet under the MTU");
+        Check(!first.Client.IsSessionResumed(), "the first handshake is a full one");
+        Echo(server, first.Client, "with a client certificate");
+        Equal(Error.Ok, first.Client.DisconnectFromPeer(), "the first connection ends");
+
+        var again = server.Connect(options);
+        Equal(PacketPeerDtls.Status.Connected, again.Client.GetStatus(), "reconnected: " + again.Message);
+        Check(again.Client.IsSessionResumed(), "the client resumed its session");
+        // In a resumed handshake the client's Finished comes last.
+        var resumed = server.Peers[server.Peers.Count - 1];
+        Until(() => resumed.GetStatus() == PacketPeerDtls.Status.Connected, server.Frame, "the server's side is up");
+        Check(resumed.IsSessionResumed(), "the server resumed it");
+        Echo(server, again.Client, "over a resumed session");
+
+        Equal(Error.Ok, options.SetSessionResumption(false), "resumption off");
+        var full = server.Connect(options);
+        Equal(PacketPeerDtls.Status.Connected, full.Client.GetStatus(), "connected without resumption: " + full.Message);
+        Check(!full.Client.IsSessionResumed(), "a full handshake without resumption");
+
+        var anonymous = server.Connect(Own(TlsOptions.Client(cert)), refused: true);
+        Equal(PacketPeerDtls.Status.Error, anonymous.Client.GetStatus(), "a client without a certificate is refused");
     }
 }

@@ -152,6 +152,10 @@ local function uint32(value, where, name)
     return check_integer(value, where, name, 0, UINT32_MAX)
 end
 
+local function uint16(value, where, name)
+    return check_integer(value, where, name, 0, 65535)
+end
+
 -- The C API reads NUL-terminated strings: one with a NUL inside would
 -- silently lose its end, so it is refused here.
 local function text(value, where, name, optional)
@@ -166,8 +170,9 @@ local function text(value, where, name, optional)
     return value
 end
 
+-- A boolean argument; nil takes `default`, or is refused without one.
 local function boolean(value, where, name, default)
-    if value == nil then
+    if value == nil and default ~= nil then
         return default
     end
     if type(value) ~= "boolean" then
@@ -255,6 +260,152 @@ local function two_out(ctype, call)
     return out[0], out[1]
 end
 
+-- Callbacks ----------------------------------------------------------------
+
+-- The library calls Lua through C functions made once, at first use
+-- (LuaJIT has 500 to 1000 such slots in all): a host peer's four, a PSK
+-- server's lookup, the release they share and the log's. The user_data
+-- the library passes to the first ones, a number, says which host's Lua
+-- functions they stand for; the release drops them.
+local hosts = {}
+local last_host = 0
+
+-- The first error a callback raised during the current call. It must
+-- not unwind through the library (the process would abort): the callback
+-- reports a failure to it, and the method that made the call raises the
+-- error once back in Lua.
+local callback_error
+
+local function callback_failed(label, err)
+    callback_error = callback_error or ("%s: %s"):format(label, tostring(err))
+end
+
+-- A function that makes a value with `make` at its first call and returns
+-- that value at every call.
+local function made_once(make)
+    local value
+    return function()
+        value = value or make()
+        return value
+    end
+end
+
+local function host_id(user_data)
+    return tonumber(ffi.cast("uintptr_t", user_data))
+end
+
+local function run_host(body, name, user_data, ...)
+    local host = assert(hosts[host_id(user_data)], "called after its release")
+    return body(host[name], ...)
+end
+
+-- A C callback: `body(fn, ...)` calls the host's function `name` and
+-- returns what the library expects, or raises; then the library gets
+-- `failure`, and the error is reported under `label`.
+local function trampoline(label, name, failure, body)
+    return function(user_data, ...)
+        local ok, result = pcall(run_host, body, name, user_data, ...)
+        if ok then
+            return result
+        end
+        callback_failed(label, result)
+        return failure
+    end
+end
+
+local function is_integer(value)
+    return type(value) == "number" and value == math.floor(value)
+end
+
+-- The callbacks of every host peer, in the struct the library copies; its
+-- release serves PSK lookups as well.
+local shared_callbacks = made_once(function()
+    local function host_callback(name, failure, body)
+        return trampoline("PacketPeerUDP host callback " .. name, name, failure, body)
+    end
+    local t = ffi.new("gdtls_udp_callbacks")
+    t.send = host_callback("send", FAILED, function(send, data, len)
+        local result = send(ffi.string(data, len))
+        if result ~= nil and not is_integer(result) then
+            error("returned " .. type(result) .. ", not nil or an Error number", 0)
+        end
+        return result or OK
+    end)
+    t.receive = host_callback("receive", -2, function(receive, buf, cap)
+        local data = receive()
+        if data == nil then
+            return -1
+        elseif type(data) ~= "string" then
+            error("returned " .. type(data) .. ", not a string or nil", 0)
+        elseif #data > cap then
+            error(("returned %d bytes, more than a datagram (%d)"):format(#data, tonumber(cap)), 0)
+        end
+        ffi.copy(buf, data, #data)
+        return #data
+    end)
+    t.available = host_callback("available", -1, function(available)
+        local count = available()
+        if not is_integer(count) or count < 0 or count > INT32_MAX then
+            error("returned " .. tostring(count) .. ", not a count", 0)
+        end
+        return count
+    end)
+    local release = host_callback("release", nil, function(fn)
+        if fn then
+            fn()
+        end
+    end)
+    t.release = function(user_data)
+        release(user_data)
+        hosts[host_id(user_data)] = nil
+    end
+    return t
+end)
+
+-- A PSK server's lookup: the host's function gets the identity and
+-- returns the key, or nil to refuse it.
+local psk_lookup = made_once(function()
+    return ffi.cast("gdtls_psk_lookup_fn", trampoline("TLSOptions.server_psk lookup", "lookup", 0,
+        function(lookup, identity, identity_len, key_out, key_cap)
+            local key = lookup(ffi.string(identity, identity_len))
+            if key == nil then
+                return 0
+            elseif type(key) ~= "string" then
+                error("returned " .. type(key) .. ", not a string or nil", 0)
+            elseif #key == 0 or #key > key_cap then
+                error(("returned %d bytes, not 1 to %d"):format(#key, tonumber(key_cap)), 0)
+            end
+            ffi.copy(key_out, key, #key)
+            return #key
+        end))
+end)
+
+-- Registers a host's Lua `functions` and returns `make(user_data)`, a
+-- handle whose release will drop them. When the library refuses (NULL),
+-- it will call no release: they are dropped at once.
+local function hosted(functions, make)
+    last_host = last_host + 1
+    local id = last_host
+    hosts[id] = functions
+    local ptr = make(ffi.cast("void *", id))
+    if ptr == nil then
+        hosts[id] = nil
+    end
+    return ptr
+end
+
+-- The Lua function the library's log lines go to (nil: none), and the C
+-- function the library calls for each.
+local log_function
+local log_callback = made_once(function()
+    return ffi.cast("gdtls_log_fn", function(_, level, message)
+        local ok, err = pcall(log_function, level, ffi.string(message))
+        if not ok then
+            callback_failed("gdtls log callback", err)
+        end
+    end)
+end)
+
 -- Classes ------------------------------------------------------------------
 
 -- Makes a class: the metatable of its objects, holding their methods, with
@@ -328,6 +479,15 @@ function CryptoKey:load_from_string(string_key, public_only)
         text(string_key, where, "string_key"), boolean(public_only, where, "public_only", false))
 end
 
+--- Loads a key from the string `data`, DER or PEM (keys kept in memory or
+-- an archive), a public one with `public_only`.
+function CryptoKey:load_from_buffer(data, public_only)
+    local where = "CryptoKey.load_from_buffer"
+    local buffer = bytes(data, where, "data")
+    return C.gdtls_crypto_key_load_from_buffer(self_handle(CryptoKey, self, "load_from_buffer"), buffer, #buffer,
+        boolean(public_only, where, "public_only", false))
+end
+
 --- Saves the key as PEM, only its public part with `public_only`.
 function CryptoKey:save(path, public_only)
     local where = "CryptoKey.save"
@@ -372,6 +532,13 @@ function X509Certificate:load_from_string(string_cert)
         text(string_cert, "X509Certificate.load_from_string", "string_cert"))
 end
 
+--- Loads certificates from the string `data`: one in DER or a chain in PEM.
+function X509Certificate:load_from_buffer(data)
+    local buffer = bytes(data, "X509Certificate.load_from_buffer", "data")
+    return C.gdtls_x509_certificate_load_from_buffer(self_handle(X509Certificate, self, "load_from_buffer"),
+        buffer, #buffer)
+end
+
 --- Saves the chain as PEM.
 function X509Certificate:save(path)
     return C.gdtls_x509_certificate_save(self_handle(X509Certificate, self, "save"),
@@ -391,7 +558,23 @@ function X509Certificate:get_count()
     return tonumber(C.gdtls_x509_certificate_get_count(self_handle(X509Certificate, self, "get_count")))
 end
 
---- Godot's Crypto, for the two methods DTLS needs. Godot calls them on an
+local SHA256 = ffi.typeof("uint8_t[32]")
+
+--- The SHA-256 pin of the first certificate, 32 bytes as a string, for
+-- `TLSOptions.add_pin`: of its public key (`kind`
+-- gdtls.GDTLS_PIN_PUBLIC_KEY) or of the whole certificate
+-- (gdtls.GDTLS_PIN_CERTIFICATE). Returns it, or nil and the error.
+function X509Certificate:get_sha256_pin(kind)
+    local out = SHA256()
+    local err = C.gdtls_x509_certificate_get_sha256_pin(self_handle(X509Certificate, self, "get_sha256_pin"),
+        int32(kind, "X509Certificate.get_sha256_pin", "kind"), out)
+    if err ~= OK then
+        return nil, err
+    end
+    return ffi.string(out, ffi.sizeof(out))
+end
+
+--- Godot's Crypto, for the methods DTLS needs. Godot calls them on an
 -- instance (`crypto.generate_rsa(4096)`); here they need none, and
 -- `Crypto.new():generate_rsa(4096)` works as well.
 local Crypto = { class_name = "Crypto" }
@@ -415,6 +598,13 @@ end
 function Crypto.generate_rsa(...)
     local size = crypto_args(...)
     return made(own_key, C.gdtls_crypto_generate_rsa(int32(size, "Crypto.generate_rsa", "size")))
+end
+
+--- A new ECDSA key on `curve` ("P-256" or "P-384"), which makes handshakes
+-- several times faster than RSA; or nil and the error.
+function Crypto.generate_ecdsa(...)
+    local curve = crypto_args(...)
+    return made(own_key, C.gdtls_crypto_generate_ecdsa(text(curve, "Crypto.generate_ecdsa", "curve")))
 end
 
 --- A new self-signed certificate for `key`; nil strings take Godot's
@@ -456,6 +646,40 @@ function TLSOptions.server(key, own_certificate)
         handle(X509Certificate, own_certificate, where, "own_certificate")))
 end
 
+--- Options for a client that proves itself with a pre-shared key instead
+-- of certificates: the string `identity` (1 to 128 bytes) names it, the
+-- string `key` (1 to gdtls.GDTLS_MAX_PSK_LEN bytes) is the secret both
+-- sides know. Returns them, or nil and the error.
+function TLSOptions.client_psk(identity, key)
+    local where = "TLSOptions.client_psk"
+    local id, secret = bytes(identity, where, "identity"), bytes(key, where, "key")
+    return made(own_options, C.gdtls_tls_options_client_psk(id, #id, secret, #secret))
+end
+
+--- Options for a server that accepts clients by pre-shared key:
+-- `lookup(identity)` gets a client's identity (a string) and returns its
+-- key (a string of 1 to gdtls.GDTLS_MAX_PSK_LEN bytes), or nil to refuse
+-- it. It runs during the calls of the DTLS server and connections made
+-- with these options, which hold it until the last of them is released;
+-- an error it raises refuses the identity and is raised again by the
+-- method that ran it. Returns the options, or nil and the error.
+function TLSOptions.server_psk(lookup)
+    if type(lookup) ~= "function" then
+        wrong("TLSOptions.server_psk", "lookup", "a function", lookup)
+    end
+    return made(own_options, hosted({ lookup = lookup }, function(user_data)
+        return C.gdtls_tls_options_server_psk(psk_lookup(), user_data, shared_callbacks().release)
+    end))
+end
+
+--- Options for a PSK server whose one `key` (a string of 1 to
+-- gdtls.GDTLS_MAX_PSK_LEN bytes) opens every client identity. Returns
+-- them, or nil and the error.
+function TLSOptions.server_psk_key(key)
+    local secret = bytes(key, "TLSOptions.server_psk_key", "key")
+    return made(own_options, C.gdtls_tls_options_server_psk_key(secret, #secret))
+end
+
 --- True for server options.
 function TLSOptions:is_server()
     return C.gdtls_tls_options_is_server(self_handle(TLSOptions, self, "is_server"))
@@ -489,6 +713,91 @@ end
 function TLSOptions:get_own_certificate()
     return own_certificate(C.gdtls_tls_options_get_own_certificate(
         self_handle(TLSOptions, self, "get_own_certificate")))
+end
+
+-- gdtls's settings below apply to the connections and server setups made
+-- after them.
+
+--- Adds a pin: the other side's chain must hold a public key (`kind`
+-- gdtls.GDTLS_PIN_PUBLIC_KEY) or a certificate (gdtls.GDTLS_PIN_CERTIFICATE)
+-- whose SHA-256 is `sha256` (32 bytes, as `X509Certificate.get_sha256_pin`
+-- gives) or that of another pin, or the handshake fails with
+-- ERR_UNAUTHORIZED. With `client_unsafe` the pins stand in for a CA.
+function TLSOptions:add_pin(kind, sha256)
+    local where = "TLSOptions.add_pin"
+    local options = self_handle(TLSOptions, self, "add_pin")
+    kind = int32(kind, where, "kind")
+    -- The library reads 32 bytes, whatever the string's length.
+    if type(sha256) ~= "string" or #sha256 ~= ffi.sizeof(SHA256) then
+        raise(("%s: sha256 must be a string of 32 bytes, got %s"):format(where,
+            type(sha256) == "string" and #sha256 .. " bytes" or describe(sha256)))
+    end
+    return C.gdtls_tls_options_add_pin(options, kind, sha256)
+end
+
+--- Adds the certificate revocation lists of the string `data` (PEM, or
+-- one list in DER): a certificate they revoke is refused.
+function TLSOptions:add_crl(data)
+    local buffer = bytes(data, "TLSOptions.add_crl", "data")
+    return C.gdtls_tls_options_add_crl(self_handle(TLSOptions, self, "add_crl"), buffer, #buffer)
+end
+
+--- Sets the largest datagram connections write (gdtls.GDTLS_MIN_MTU to
+-- gdtls.GDTLS_MAX_MTU; default gdtls.GDTLS_DTLS_MTU).
+function TLSOptions:set_mtu(mtu)
+    return C.gdtls_tls_options_set_mtu(self_handle(TLSOptions, self, "set_mtu"),
+        uint16(mtu, "TLSOptions.set_mtu", "mtu"))
+end
+
+--- The largest datagram connections write.
+function TLSOptions:get_mtu()
+    return C.gdtls_tls_options_get_mtu(self_handle(TLSOptions, self, "get_mtu"))
+end
+
+--- Sets the cipher suites to offer or accept, by mbedTLS's names in order
+-- of preference, separated by commas or colons
+-- ("TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256,..."); nil or "" restores the
+-- default (forward-secret AEAD suites). ERR_INVALID_PARAMETER names an
+-- unknown one in the last error message.
+function TLSOptions:set_cipher_suites(names)
+    return C.gdtls_tls_options_set_cipher_suites(self_handle(TLSOptions, self, "set_cipher_suites"),
+        text(names, "TLSOptions.set_cipher_suites", "names", true))
+end
+
+--- Sets the key exchange's curves in order of preference ("x25519,secp256r1");
+-- nil or "" restores the default.
+function TLSOptions:set_curves(names)
+    return C.gdtls_tls_options_set_curves(self_handle(TLSOptions, self, "set_curves"),
+        text(names, "TLSOptions.set_curves", "names", true))
+end
+
+--- Gives client options a certificate (and the rest of its chain) and its
+-- private key, for servers that ask for one.
+function TLSOptions:set_client_certificate(key, certificate)
+    local where = "TLSOptions.set_client_certificate"
+    return C.gdtls_tls_options_set_client_certificate(self_handle(TLSOptions, self, "set_client_certificate"),
+        handle(CryptoKey, key, where, "key"), handle(X509Certificate, certificate, where, "certificate"))
+end
+
+--- Makes a server ask each client for a certificate chaining to
+-- `trusted_chain`: with `required` (default true) a client without one
+-- is refused, without it let in.
+function TLSOptions:set_client_verification(trusted_chain, required)
+    local where = "TLSOptions.set_client_verification"
+    return C.gdtls_tls_options_set_client_verification(self_handle(TLSOptions, self, "set_client_verification"),
+        handle(X509Certificate, trusted_chain, where, "trusted_chain"), boolean(required, where, "required", true))
+end
+
+--- Sets whether clients made with the options resume their sessions when
+-- they reconnect to a server (on by default).
+function TLSOptions:set_session_resumption(enabled)
+    return C.gdtls_tls_options_set_session_resumption(self_handle(TLSOptions, self, "set_session_resumption"),
+        boolean(enabled, "TLSOptions.set_session_resumption", "enabled"))
+end
+
+--- True when clients made with the options resume sessions.
+function TLSOptions:get_session_resumption()
+    return C.gdtls_tls_options_get_session_resumption(self_handle(TLSOptions, self, "get_session_resumption"))
 end
 
 --- Godot's PacketPeerUDP: a UDP socket, a peer taken from a UDPServer, or a
@@ -578,6 +887,13 @@ function PacketPeerUDP:get_local_port()
     return C.gdtls_packet_peer_udp_get_local_port(self_handle(PacketPeerUDP, self, "get_local_port"))
 end
 
+--- The socket's descriptor, to wait on in an event loop (a server's peer:
+-- the server's socket); -1 without one or over a host's transport. It
+-- stays gdtls's: do not read, write or close it.
+function PacketPeerUDP:get_socket_fd()
+    return C.gdtls_packet_peer_udp_get_socket_fd(self_handle(PacketPeerUDP, self, "get_socket_fd"))
+end
+
 --- Blocks until a datagram is waiting.
 function PacketPeerUDP:wait()
     return C.gdtls_packet_peer_udp_wait(self_handle(PacketPeerUDP, self, "wait"))
@@ -616,86 +932,6 @@ function PacketPeerUDP:leave_multicast_group(multicast_address, interface_name)
         text(multicast_address, where, "multicast_address"), text(interface_name, where, "interface_name", true))
 end
 
--- Host callbacks: the library calls four C functions made once from Lua
--- (LuaJIT has 500 to 1000 such slots in all), and the user_data of each
--- peer, a number, says which host's Lua functions they stand for.
-local hosts = {}
-local last_host = 0
-local trampolines
-
--- The first error a host callback raised during the current call. It must
--- not unwind through the library (the process would abort): the callback
--- reports a failure to it, and the method that made the call raises the
--- error once back in Lua.
-local callback_error
-
-local function host_id(user_data)
-    return tonumber(ffi.cast("uintptr_t", user_data))
-end
-
-local function run_host(body, name, user_data, ...)
-    local host = assert(hosts[host_id(user_data)], "called for a peer already released")
-    return body(host[name], ...)
-end
-
--- A C callback: `body(fn, ...)` calls the host's function `name` and
--- returns what the library expects, or raises; then the library gets
--- `failure`.
-local function trampoline(name, failure, body)
-    return function(user_data, ...)
-        local ok, result = pcall(run_host, body, name, user_data, ...)
-        if ok then
-            return result
-        end
-        callback_error = callback_error or ("PacketPeerUDP host callback %s: %s"):format(name, tostring(result))
-        return failure
-    end
-end
-
-local function is_integer(value)
-    return type(value) == "number" and value == math.floor(value)
-end
-
-local function make_trampolines()
-    local t = ffi.new("gdtls_udp_callbacks")
-    t.send = trampoline("send", FAILED, function(send, data, len)
-        local result = send(ffi.string(data, len))
-        if result ~= nil and not is_integer(result) then
-            error("returned " .. type(result) .. ", not nil or an Error number", 0)
-        end
-        return result or OK
-    end)
-    t.receive = trampoline("receive", -2, function(receive, buf, cap)
-        local data = receive()
-        if data == nil then
-            return -1
-        elseif type(data) ~= "string" then
-            error("returned " .. type(data) .. ", not a string or nil", 0)
-        elseif #data > cap then
-            error(("returned %d bytes, more than a datagram (%d)"):format(#data, tonumber(cap)), 0)
-        end
-        ffi.copy(buf, data, #data)
-        return #data
-    end)
-    t.available = trampoline("available", -1, function(available)
-        local count = available()
-        if not is_integer(count) or count < 0 or count > INT32_MAX then
-            error("returned " .. tostring(count) .. ", not a count", 0)
-        end
-        return count
-    end)
-    local release = trampoline("release", nil, function(fn)
-        if fn then
-            fn()
-        end
-    end)
-    t.release = function(user_data)
-        release(user_data)
-        hosts[host_id(user_data)] = nil
-    end
-    return t
-end
-
 --- A connected peer whose datagrams the host carries, through the
 -- functions of the table `callbacks`:
 --   send(data): sends the string `data`; returns nil (sent, or lost as
@@ -707,10 +943,10 @@ end
 -- They run during the calls of gdtls objects over this peer, and must not
 -- call this peer or a DTLS object over it. An error they raise is raised
 -- again by the method that made them run (for a release the collector
--- ran, by the next method of a PacketPeerUDP, PacketPeerDTLS or
--- DTLSServer). The peer holds the functions until it is released: if they
--- hold the peer, free it, as the collector cannot. Returns the peer, or
--- nil and the error.
+-- ran, by the next method of a TLSOptions, PacketPeerUDP, PacketPeerDTLS
+-- or DTLSServer). The peer holds the functions until it is released: if
+-- they hold the peer, free it, as the collector cannot. Returns the peer,
+-- or nil and the error.
 function PacketPeerUDP.new_from_callbacks(callbacks)
     local where = "PacketPeerUDP.new_from_callbacks"
     if type(callbacks) ~= "table" then
@@ -725,19 +961,14 @@ function PacketPeerUDP.new_from_callbacks(callbacks)
         end
         host[name] = fn
     end
-    trampolines = trampolines or make_trampolines()
-    local c = ffi.new("gdtls_udp_callbacks", trampolines)
-    last_host = last_host + 1
-    hosts[last_host] = host
-    c.user_data = ffi.cast("void *", last_host)
-    if not host.available then
-        c.available = nil
-    end
-    local peer = C.gdtls_packet_peer_udp_new_from_callbacks(c)
-    if peer == nil then
-        hosts[last_host] = nil
-    end
-    return made(own_udp, peer)
+    return made(own_udp, hosted(host, function(user_data)
+        local c = ffi.new("gdtls_udp_callbacks", shared_callbacks())
+        c.user_data = user_data
+        if not host.available then
+            c.available = nil
+        end
+        return C.gdtls_packet_peer_udp_new_from_callbacks(c)
+    end))
 end
 
 --- Godot's UDPServer: one socket whose datagrams are sorted by source into
@@ -785,6 +1016,13 @@ end
 --- The port listened on (0 when not listening).
 function UDPServer:get_local_port()
     return C.gdtls_udp_server_get_local_port(self_handle(UDPServer, self, "get_local_port"))
+end
+
+--- The socket's descriptor, to wait on in an event loop (when readable,
+-- `poll` the server, then its connections); -1 when not listening. It
+-- stays gdtls's: do not read, write or close it.
+function UDPServer:get_socket_fd()
+    return C.gdtls_udp_server_get_socket_fd(self_handle(UDPServer, self, "get_socket_fd"))
 end
 
 --- Sets how many connections may be pending at once (Godot's
@@ -909,6 +1147,74 @@ function PacketPeerDTLS:get_handshake_timeout_msec()
     end)
 end
 
+--- The protocol the connection negotiated ("DTLSv1.2"), or nil and the
+-- error (ERR_UNAVAILABLE before a handshake completed).
+function PacketPeerDTLS:get_protocol_version()
+    local peer = self_handle(PacketPeerDTLS, self, "get_protocol_version")
+    return copy_out(function(buf, cap, len)
+        return C.gdtls_packet_peer_dtls_get_protocol_version(peer, buf, cap, len)
+    end)
+end
+
+--- The cipher suite the connection negotiated, by mbedTLS's name
+-- ("TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256"), or nil and the error.
+function PacketPeerDTLS:get_cipher_suite()
+    local peer = self_handle(PacketPeerDTLS, self, "get_cipher_suite")
+    return copy_out(function(buf, cap, len)
+        return C.gdtls_packet_peer_dtls_get_cipher_suite(peer, buf, cap, len)
+    end)
+end
+
+--- The certificates the other side presented while connected, or nil and
+-- the error (ERR_UNAVAILABLE when there are none).
+function PacketPeerDTLS:get_peer_certificate()
+    return made(own_certificate, C.gdtls_packet_peer_dtls_get_peer_certificate(
+        self_handle(PacketPeerDTLS, self, "get_peer_certificate")))
+end
+
+--- True when the handshake resumed an earlier session.
+function PacketPeerDTLS:is_session_resumed()
+    return C.gdtls_packet_peer_dtls_is_session_resumed(self_handle(PacketPeerDTLS, self, "is_session_resumed"))
+end
+
+--- How long the handshake took, in microseconds (0 before it completed).
+function PacketPeerDTLS:get_handshake_duration_usec()
+    return tonumber(C.gdtls_packet_peer_dtls_get_handshake_duration_usec(
+        self_handle(PacketPeerDTLS, self, "get_handshake_duration_usec")))
+end
+
+--- How many handshake flights were sent again for want of an answer.
+function PacketPeerDTLS:get_retransmissions()
+    return C.gdtls_packet_peer_dtls_get_retransmissions(self_handle(PacketPeerDTLS, self, "get_retransmissions"))
+end
+
+local TRAFFIC = ffi.typeof("gdtls_traffic")
+
+--- What the current or last connection carried, every datagram with its
+-- headers: a table of datagrams_received, bytes_received, datagrams_sent
+-- and bytes_sent; or nil and the error.
+function PacketPeerDTLS:get_traffic()
+    local out = TRAFFIC()
+    local err = C.gdtls_packet_peer_dtls_get_traffic(self_handle(PacketPeerDTLS, self, "get_traffic"), out)
+    if err ~= OK then
+        return nil, err
+    end
+    return {
+        datagrams_received = tonumber(out.datagrams_received),
+        bytes_received = tonumber(out.bytes_received),
+        datagrams_sent = tonumber(out.datagrams_sent),
+        bytes_sent = tonumber(out.bytes_sent),
+    }
+end
+
+--- How long an event loop may sleep before it must `poll` even if no
+-- datagram arrives, in milliseconds: 0 when due now, -1 when no timer
+-- runs (wait on the socket alone). Read it again after each poll.
+function PacketPeerDTLS:get_next_timeout_msec()
+    return tonumber(C.gdtls_packet_peer_dtls_get_next_timeout_msec(
+        self_handle(PacketPeerDTLS, self, "get_next_timeout_msec")))
+end
+
 --- Godot's DTLSServer: turns a UDPServer's peers into DTLS connections.
 local DTLSServer, own_dtls_server = class("DTLSServer", C.gdtls_dtls_server_free, C.gdtls_dtls_server_reference)
 gdtls.DTLSServer = DTLSServer
@@ -987,11 +1293,28 @@ function DTLSServer:get_handshake_count()
     return C.gdtls_dtls_server_get_handshake_count(self_handle(DTLSServer, self, "get_handshake_count"))
 end
 
+--- Sets how long the session tickets the server gives from now on last,
+-- in seconds (0: no tickets, as Godot; default
+-- gdtls.GDTLS_DEFAULT_SESSION_TICKET_LIFETIME_SEC). Tickets given before
+-- are refused after a change.
+function DTLSServer:set_session_ticket_lifetime_sec(sec)
+    return C.gdtls_dtls_server_set_session_ticket_lifetime_sec(
+        self_handle(DTLSServer, self, "set_session_ticket_lifetime_sec"),
+        uint32(sec, "DTLSServer.set_session_ticket_lifetime_sec", "sec"))
+end
+
+--- The session ticket lifetime in seconds (0: no tickets).
+function DTLSServer:get_session_ticket_lifetime_sec()
+    return C.gdtls_dtls_server_get_session_ticket_lifetime_sec(
+        self_handle(DTLSServer, self, "get_session_ticket_lifetime_sec"))
+end
+
 -- LuaJIT cannot enter Lua from a C function that compiled code called (it
--- panics: "bad callback"), and a call on a UDP peer, a DTLS peer or a DTLS
--- server may reach a host's callbacks. So their methods, with the functions
--- defined in them that make the calls, run in the interpreter, and raise
--- what a callback raised meanwhile.
+-- panics: "bad callback"). A call on a UDP peer, a DTLS peer or a DTLS
+-- server may reach a host's callbacks, a PSK lookup or the log callback,
+-- and releasing options may release a lookup. So their methods, with the
+-- functions defined in them that make the calls, run in the interpreter,
+-- and raise what a callback raised meanwhile.
 local function raise_callback_error(...)
     if callback_error then
         local message = callback_error
@@ -1001,7 +1324,7 @@ local function raise_callback_error(...)
     return ...
 end
 
-for _, cls in ipairs({ PacketPeerUDP, PacketPeerDTLS, DTLSServer }) do
+for _, cls in ipairs({ TLSOptions, PacketPeerUDP, PacketPeerDTLS, DTLSServer }) do
     for name, method in pairs(cls) do
         if type(method) == "function" then
             jit.off(method, true)
@@ -1037,6 +1360,40 @@ end
 --- How many handles of any class are live in the library.
 function gdtls.live_handle_count()
     return tonumber(C.gdtls_live_handle_count())
+end
+
+--- The library's version as one number, MAJOR << 16 | MINOR << 8 | PATCH,
+-- to compare with gdtls.GDTLS_VERSION_NUMBER.
+function gdtls.version_number()
+    return C.gdtls_version_number()
+end
+
+--- Sends the library's log lines up to `level` (gdtls.GDTLS_LOG_ERROR to
+-- gdtls.GDTLS_LOG_VERBOSE) to `callback(level, line)`, from now on; nil
+-- (or gdtls.GDTLS_LOG_NONE) stops logging, the default. The callback runs
+-- during the calls of DTLS servers and peers, must return quickly and
+-- must not call this function; the library holds it until it is replaced.
+-- An error it raises drops the line and is raised again by the method
+-- that ran it. The library calls it from the thread that made the call
+-- that logged: use gdtls from this Lua state's thread alone meanwhile.
+-- Returns an Error number (ERR_INVALID_PARAMETER for a level out of range:
+-- nothing changes).
+function gdtls.set_log_callback(callback, level)
+    local where = "gdtls.set_log_callback"
+    if callback ~= nil and type(callback) ~= "function" then
+        wrong(where, "callback", "a function or nil", callback)
+    end
+    if callback == nil and level == nil then
+        level = gdtls.GDTLS_LOG_NONE
+    end
+    level = int32(level, where, "level")
+    local previous = log_function
+    log_function = callback
+    local err = C.gdtls_set_log_callback(callback and log_callback(), nil, level)
+    if err ~= OK then
+        log_function = previous
+    end
+    return err
 end
 
 --- The library's function `name` ("gdtls_version"), typed as the header

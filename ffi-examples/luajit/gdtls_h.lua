@@ -6,6 +6,7 @@ return {
     GDTLS_VERSION_MAJOR = 0,
     GDTLS_VERSION_MINOR = 1,
     GDTLS_VERSION_PATCH = 0,
+    GDTLS_VERSION_NUMBER = 0x000100,
     GDTLS_MAX_CRYPTO_FILE_SIZE = 1048576,
     GDTLS_MAX_RSA_BITS = 8192,
     GDTLS_DEFAULT_MAX_HANDSHAKES = 256,
@@ -13,11 +14,22 @@ return {
     GDTLS_DEFAULT_SERVER_HANDSHAKE_TIMEOUT_MIN_MSEC = 1000,
     GDTLS_DEFAULT_SERVER_HANDSHAKE_TIMEOUT_MAX_MSEC = 8000,
     GDTLS_MAX_CERTIFICATE_MESSAGE = 16376,
+    GDTLS_DEFAULT_SESSION_TICKET_LIFETIME_SEC = 7200,
+    GDTLS_LOG_NONE = 0,
+    GDTLS_LOG_ERROR = 1,
+    GDTLS_LOG_STATE = 2,
+    GDTLS_LOG_INFO = 3,
+    GDTLS_LOG_VERBOSE = 4,
     GDTLS_DTLS_MTU = 1200,
     GDTLS_DEFAULT_CLIENT_HANDSHAKE_TIMEOUT_MIN_MSEC = 1000,
     GDTLS_DEFAULT_CLIENT_HANDSHAKE_TIMEOUT_MAX_MSEC = 60000,
     GDTLS_MAX_DATAGRAM = 65507,
     GDTLS_DEFAULT_RECV_BUF_SIZE = 65536,
+    GDTLS_PIN_PUBLIC_KEY = 0,
+    GDTLS_PIN_CERTIFICATE = 1,
+    GDTLS_MAX_PSK_LEN = 32,
+    GDTLS_MIN_MTU = 256,
+    GDTLS_MAX_MTU = 16384,
     GDTLS_DEFAULT_MAX_PENDING_CONNECTIONS = 16,
     GDTLS_PENDING_BACKLOG_DATAGRAMS = 1024,
   },
@@ -91,20 +103,31 @@ typedef struct gdtls_packet_peer_udp gdtls_packet_peer_udp;
 typedef struct gdtls_tls_options gdtls_tls_options;
 typedef struct gdtls_udp_server gdtls_udp_server;
 typedef struct gdtls_x509_certificate gdtls_x509_certificate;
+typedef void (*gdtls_log_fn)(void *user_data, int32_t level, const char *message);
+typedef struct gdtls_traffic {
+  uint64_t datagrams_received;
+  uint64_t bytes_received;
+  uint64_t datagrams_sent;
+  uint64_t bytes_sent;
+} gdtls_traffic;
+typedef void (*gdtls_release_fn)(void *user_data);
 typedef struct gdtls_udp_callbacks {
   void *user_data;
   int32_t (*send)(void *user_data, const uint8_t *data, size_t len);
   int64_t (*receive)(void *user_data, uint8_t *buf, size_t cap);
   int32_t (*available)(void *user_data);
-  void (*release)(void *user_data);
+  gdtls_release_fn release;
 } gdtls_udp_callbacks;
 typedef void (*gdtls_proc)(void);
+typedef size_t (*gdtls_psk_lookup_fn)(void *user_data, const uint8_t *identity, size_t identity_len, uint8_t *key_out, size_t key_cap);
 struct gdtls_crypto_key *gdtls_crypto_generate_rsa(int32_t size);
+struct gdtls_crypto_key *gdtls_crypto_generate_ecdsa(const char *curve);
 struct gdtls_x509_certificate *gdtls_crypto_generate_self_signed_certificate(struct gdtls_crypto_key *key, const char *issuer_name, const char *not_before, const char *not_after);
 struct gdtls_crypto_key *gdtls_crypto_key_new(void);
 gdtls_error gdtls_crypto_key_free(struct gdtls_crypto_key *key);
 struct gdtls_crypto_key *gdtls_crypto_key_reference(struct gdtls_crypto_key *key);
 gdtls_error gdtls_crypto_key_load(struct gdtls_crypto_key *key, const char *path, bool public_only);
+gdtls_error gdtls_crypto_key_load_from_buffer(struct gdtls_crypto_key *key, const uint8_t *data, size_t len, bool public_only);
 gdtls_error gdtls_crypto_key_load_from_string(struct gdtls_crypto_key *key, const char *string_key, bool public_only);
 gdtls_error gdtls_crypto_key_save(struct gdtls_crypto_key *key, const char *path, bool public_only);
 gdtls_error gdtls_crypto_key_save_to_string(struct gdtls_crypto_key *key, bool public_only, char *buf, size_t cap, size_t *out_len);
@@ -122,12 +145,16 @@ uint32_t gdtls_dtls_server_get_idle_timeout_msec(struct gdtls_dtls_server *serve
 gdtls_error gdtls_dtls_server_set_max_handshakes(struct gdtls_dtls_server *server, int32_t max_total, int32_t max_per_source);
 gdtls_error gdtls_dtls_server_get_max_handshakes(struct gdtls_dtls_server *server, int32_t *max_total, int32_t *max_per_source);
 int32_t gdtls_dtls_server_get_handshake_count(struct gdtls_dtls_server *server);
+gdtls_error gdtls_dtls_server_set_session_ticket_lifetime_sec(struct gdtls_dtls_server *server, uint32_t sec);
+uint32_t gdtls_dtls_server_get_session_ticket_lifetime_sec(struct gdtls_dtls_server *server);
 gdtls_error gdtls_get_last_error(void);
 const char *gdtls_get_last_error_message(void);
 void gdtls_clear_last_error(void);
 const char *gdtls_error_string(int32_t err);
 const char *gdtls_version(void);
+uint32_t gdtls_version_number(void);
 size_t gdtls_live_handle_count(void);
+gdtls_error gdtls_set_log_callback(gdtls_log_fn callback, void *user_data, int32_t level);
 struct gdtls_packet_peer_dtls *gdtls_packet_peer_dtls_new(void);
 gdtls_error gdtls_packet_peer_dtls_free(struct gdtls_packet_peer_dtls *peer);
 struct gdtls_packet_peer_dtls *gdtls_packet_peer_dtls_reference(struct gdtls_packet_peer_dtls *peer);
@@ -145,6 +172,14 @@ uint32_t gdtls_packet_peer_dtls_get_idle_timeout_msec(struct gdtls_packet_peer_d
 uint64_t gdtls_packet_peer_dtls_get_idle_time_msec(struct gdtls_packet_peer_dtls *peer);
 gdtls_error gdtls_packet_peer_dtls_set_handshake_timeout_msec(struct gdtls_packet_peer_dtls *peer, uint32_t min_msec, uint32_t max_msec);
 gdtls_error gdtls_packet_peer_dtls_get_handshake_timeout_msec(struct gdtls_packet_peer_dtls *peer, uint32_t *min_msec, uint32_t *max_msec);
+gdtls_error gdtls_packet_peer_dtls_get_protocol_version(struct gdtls_packet_peer_dtls *peer, char *buf, size_t cap, size_t *out_len);
+gdtls_error gdtls_packet_peer_dtls_get_cipher_suite(struct gdtls_packet_peer_dtls *peer, char *buf, size_t cap, size_t *out_len);
+struct gdtls_x509_certificate *gdtls_packet_peer_dtls_get_peer_certificate(struct gdtls_packet_peer_dtls *peer);
+bool gdtls_packet_peer_dtls_is_session_resumed(struct gdtls_packet_peer_dtls *peer);
+uint64_t gdtls_packet_peer_dtls_get_handshake_duration_usec(struct gdtls_packet_peer_dtls *peer);
+uint32_t gdtls_packet_peer_dtls_get_retransmissions(struct gdtls_packet_peer_dtls *peer);
+gdtls_error gdtls_packet_peer_dtls_get_traffic(struct gdtls_packet_peer_dtls *peer, struct gdtls_traffic *out);
+int64_t gdtls_packet_peer_dtls_get_next_timeout_msec(struct gdtls_packet_peer_dtls *peer);
 struct gdtls_packet_peer_udp *gdtls_packet_peer_udp_new(void);
 gdtls_error gdtls_packet_peer_udp_free(struct gdtls_packet_peer_udp *peer);
 struct gdtls_packet_peer_udp *gdtls_packet_peer_udp_reference(struct gdtls_packet_peer_udp *peer);
@@ -159,6 +194,7 @@ gdtls_error gdtls_packet_peer_udp_get_packet(struct gdtls_packet_peer_udp *peer,
 int32_t gdtls_packet_peer_udp_get_available_packet_count(struct gdtls_packet_peer_udp *peer);
 gdtls_error gdtls_packet_peer_udp_get_packet_ip(struct gdtls_packet_peer_udp *peer, char *buf, size_t cap, size_t *out_len);
 int32_t gdtls_packet_peer_udp_get_packet_port(struct gdtls_packet_peer_udp *peer);
+int32_t gdtls_packet_peer_udp_get_socket_fd(struct gdtls_packet_peer_udp *peer);
 int32_t gdtls_packet_peer_udp_get_local_port(struct gdtls_packet_peer_udp *peer);
 gdtls_error gdtls_packet_peer_udp_wait(struct gdtls_packet_peer_udp *peer);
 gdtls_error gdtls_packet_peer_udp_wait_timeout(struct gdtls_packet_peer_udp *peer, uint32_t timeout_msec);
@@ -179,6 +215,19 @@ gdtls_error gdtls_tls_options_get_common_name_override(struct gdtls_tls_options 
 struct gdtls_x509_certificate *gdtls_tls_options_get_trusted_ca_chain(struct gdtls_tls_options *options);
 struct gdtls_crypto_key *gdtls_tls_options_get_private_key(struct gdtls_tls_options *options);
 struct gdtls_x509_certificate *gdtls_tls_options_get_own_certificate(struct gdtls_tls_options *options);
+struct gdtls_tls_options *gdtls_tls_options_client_psk(const uint8_t *identity, size_t identity_len, const uint8_t *key, size_t key_len);
+struct gdtls_tls_options *gdtls_tls_options_server_psk(gdtls_psk_lookup_fn lookup, void *user_data, gdtls_release_fn release);
+struct gdtls_tls_options *gdtls_tls_options_server_psk_key(const uint8_t *key, size_t key_len);
+gdtls_error gdtls_tls_options_add_pin(struct gdtls_tls_options *options, int32_t kind, const uint8_t *sha256);
+gdtls_error gdtls_tls_options_add_crl(struct gdtls_tls_options *options, const uint8_t *data, size_t len);
+gdtls_error gdtls_tls_options_set_mtu(struct gdtls_tls_options *options, uint16_t mtu);
+uint16_t gdtls_tls_options_get_mtu(struct gdtls_tls_options *options);
+gdtls_error gdtls_tls_options_set_cipher_suites(struct gdtls_tls_options *options, const char *names);
+gdtls_error gdtls_tls_options_set_curves(struct gdtls_tls_options *options, const char *names);
+gdtls_error gdtls_tls_options_set_client_certificate(struct gdtls_tls_options *options, struct gdtls_crypto_key *key, struct gdtls_x509_certificate *certificate);
+gdtls_error gdtls_tls_options_set_client_verification(struct gdtls_tls_options *options, struct gdtls_x509_certificate *trusted_chain, bool required);
+gdtls_error gdtls_tls_options_set_session_resumption(struct gdtls_tls_options *options, bool enabled);
+bool gdtls_tls_options_get_session_resumption(struct gdtls_tls_options *options);
 struct gdtls_udp_server *gdtls_udp_server_new(void);
 gdtls_error gdtls_udp_server_free(struct gdtls_udp_server *server);
 struct gdtls_udp_server *gdtls_udp_server_reference(struct gdtls_udp_server *server);
@@ -189,22 +238,27 @@ struct gdtls_packet_peer_udp *gdtls_udp_server_take_connection(struct gdtls_udp_
 gdtls_error gdtls_udp_server_stop(struct gdtls_udp_server *server);
 bool gdtls_udp_server_is_listening(struct gdtls_udp_server *server);
 int32_t gdtls_udp_server_get_local_port(struct gdtls_udp_server *server);
+int32_t gdtls_udp_server_get_socket_fd(struct gdtls_udp_server *server);
 gdtls_error gdtls_udp_server_set_max_pending_connections(struct gdtls_udp_server *server, int32_t max);
 int32_t gdtls_udp_server_get_max_pending_connections(struct gdtls_udp_server *server);
 struct gdtls_x509_certificate *gdtls_x509_certificate_new(void);
 gdtls_error gdtls_x509_certificate_free(struct gdtls_x509_certificate *cert);
 struct gdtls_x509_certificate *gdtls_x509_certificate_reference(struct gdtls_x509_certificate *cert);
 gdtls_error gdtls_x509_certificate_load(struct gdtls_x509_certificate *cert, const char *path);
+gdtls_error gdtls_x509_certificate_load_from_buffer(struct gdtls_x509_certificate *cert, const uint8_t *data, size_t len);
 gdtls_error gdtls_x509_certificate_load_from_string(struct gdtls_x509_certificate *cert, const char *string);
 gdtls_error gdtls_x509_certificate_save(struct gdtls_x509_certificate *cert, const char *path);
 gdtls_error gdtls_x509_certificate_save_to_string(struct gdtls_x509_certificate *cert, char *buf, size_t cap, size_t *out_len);
 size_t gdtls_x509_certificate_get_count(struct gdtls_x509_certificate *cert);
+gdtls_error gdtls_x509_certificate_get_sha256_pin(struct gdtls_x509_certificate *cert, int32_t kind, uint8_t *out);
 typedef struct gdtls_crypto_key *(*gdtls_crypto_generate_rsa_fn)(int32_t size);
+typedef struct gdtls_crypto_key *(*gdtls_crypto_generate_ecdsa_fn)(const char *curve);
 typedef struct gdtls_x509_certificate *(*gdtls_crypto_generate_self_signed_certificate_fn)(struct gdtls_crypto_key *key, const char *issuer_name, const char *not_before, const char *not_after);
 typedef struct gdtls_crypto_key *(*gdtls_crypto_key_new_fn)(void);
 typedef gdtls_error (*gdtls_crypto_key_free_fn)(struct gdtls_crypto_key *key);
 typedef struct gdtls_crypto_key *(*gdtls_crypto_key_reference_fn)(struct gdtls_crypto_key *key);
 typedef gdtls_error (*gdtls_crypto_key_load_fn)(struct gdtls_crypto_key *key, const char *path, bool public_only);
+typedef gdtls_error (*gdtls_crypto_key_load_from_buffer_fn)(struct gdtls_crypto_key *key, const uint8_t *data, size_t len, bool public_only);
 typedef gdtls_error (*gdtls_crypto_key_load_from_string_fn)(struct gdtls_crypto_key *key, const char *string_key, bool public_only);
 typedef gdtls_error (*gdtls_crypto_key_save_fn)(struct gdtls_crypto_key *key, const char *path, bool public_only);
 typedef gdtls_error (*gdtls_crypto_key_save_to_string_fn)(struct gdtls_crypto_key *key, bool public_only, char *buf, size_t cap, size_t *out_len);
@@ -222,12 +276,16 @@ typedef uint32_t (*gdtls_dtls_server_get_idle_timeout_msec_fn)(struct gdtls_dtls
 typedef gdtls_error (*gdtls_dtls_server_set_max_handshakes_fn)(struct gdtls_dtls_server *server, int32_t max_total, int32_t max_per_source);
 typedef gdtls_error (*gdtls_dtls_server_get_max_handshakes_fn)(struct gdtls_dtls_server *server, int32_t *max_total, int32_t *max_per_source);
 typedef int32_t (*gdtls_dtls_server_get_handshake_count_fn)(struct gdtls_dtls_server *server);
+typedef gdtls_error (*gdtls_dtls_server_set_session_ticket_lifetime_sec_fn)(struct gdtls_dtls_server *server, uint32_t sec);
+typedef uint32_t (*gdtls_dtls_server_get_session_ticket_lifetime_sec_fn)(struct gdtls_dtls_server *server);
 typedef gdtls_error (*gdtls_get_last_error_fn)(void);
 typedef const char *(*gdtls_get_last_error_message_fn)(void);
 typedef void (*gdtls_clear_last_error_fn)(void);
 typedef const char *(*gdtls_error_string_fn)(int32_t err);
 typedef const char *(*gdtls_version_fn)(void);
+typedef uint32_t (*gdtls_version_number_fn)(void);
 typedef size_t (*gdtls_live_handle_count_fn)(void);
+typedef gdtls_error (*gdtls_set_log_callback_fn)(gdtls_log_fn callback, void *user_data, int32_t level);
 typedef struct gdtls_packet_peer_dtls *(*gdtls_packet_peer_dtls_new_fn)(void);
 typedef gdtls_error (*gdtls_packet_peer_dtls_free_fn)(struct gdtls_packet_peer_dtls *peer);
 typedef struct gdtls_packet_peer_dtls *(*gdtls_packet_peer_dtls_reference_fn)(struct gdtls_packet_peer_dtls *peer);
@@ -245,6 +303,14 @@ typedef uint32_t (*gdtls_packet_peer_dtls_get_idle_timeout_msec_fn)(struct gdtls
 typedef uint64_t (*gdtls_packet_peer_dtls_get_idle_time_msec_fn)(struct gdtls_packet_peer_dtls *peer);
 typedef gdtls_error (*gdtls_packet_peer_dtls_set_handshake_timeout_msec_fn)(struct gdtls_packet_peer_dtls *peer, uint32_t min_msec, uint32_t max_msec);
 typedef gdtls_error (*gdtls_packet_peer_dtls_get_handshake_timeout_msec_fn)(struct gdtls_packet_peer_dtls *peer, uint32_t *min_msec, uint32_t *max_msec);
+typedef gdtls_error (*gdtls_packet_peer_dtls_get_protocol_version_fn)(struct gdtls_packet_peer_dtls *peer, char *buf, size_t cap, size_t *out_len);
+typedef gdtls_error (*gdtls_packet_peer_dtls_get_cipher_suite_fn)(struct gdtls_packet_peer_dtls *peer, char *buf, size_t cap, size_t *out_len);
+typedef struct gdtls_x509_certificate *(*gdtls_packet_peer_dtls_get_peer_certificate_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef bool (*gdtls_packet_peer_dtls_is_session_resumed_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef uint64_t (*gdtls_packet_peer_dtls_get_handshake_duration_usec_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef uint32_t (*gdtls_packet_peer_dtls_get_retransmissions_fn)(struct gdtls_packet_peer_dtls *peer);
+typedef gdtls_error (*gdtls_packet_peer_dtls_get_traffic_fn)(struct gdtls_packet_peer_dtls *peer, struct gdtls_traffic *out);
+typedef int64_t (*gdtls_packet_peer_dtls_get_next_timeout_msec_fn)(struct gdtls_packet_peer_dtls *peer);
 typedef struct gdtls_packet_peer_udp *(*gdtls_packet_peer_udp_new_fn)(void);
 typedef gdtls_error (*gdtls_packet_peer_udp_free_fn)(struct gdtls_packet_peer_udp *peer);
 typedef struct gdtls_packet_peer_udp *(*gdtls_packet_peer_udp_reference_fn)(struct gdtls_packet_peer_udp *peer);
@@ -259,6 +325,7 @@ typedef gdtls_error (*gdtls_packet_peer_udp_get_packet_fn)(struct gdtls_packet_p
 typedef int32_t (*gdtls_packet_peer_udp_get_available_packet_count_fn)(struct gdtls_packet_peer_udp *peer);
 typedef gdtls_error (*gdtls_packet_peer_udp_get_packet_ip_fn)(struct gdtls_packet_peer_udp *peer, char *buf, size_t cap, size_t *out_len);
 typedef int32_t (*gdtls_packet_peer_udp_get_packet_port_fn)(struct gdtls_packet_peer_udp *peer);
+typedef int32_t (*gdtls_packet_peer_udp_get_socket_fd_fn)(struct gdtls_packet_peer_udp *peer);
 typedef int32_t (*gdtls_packet_peer_udp_get_local_port_fn)(struct gdtls_packet_peer_udp *peer);
 typedef gdtls_error (*gdtls_packet_peer_udp_wait_fn)(struct gdtls_packet_peer_udp *peer);
 typedef gdtls_error (*gdtls_packet_peer_udp_wait_timeout_fn)(struct gdtls_packet_peer_udp *peer, uint32_t timeout_msec);
@@ -279,6 +346,19 @@ typedef gdtls_error (*gdtls_tls_options_get_common_name_override_fn)(struct gdtl
 typedef struct gdtls_x509_certificate *(*gdtls_tls_options_get_trusted_ca_chain_fn)(struct gdtls_tls_options *options);
 typedef struct gdtls_crypto_key *(*gdtls_tls_options_get_private_key_fn)(struct gdtls_tls_options *options);
 typedef struct gdtls_x509_certificate *(*gdtls_tls_options_get_own_certificate_fn)(struct gdtls_tls_options *options);
+typedef struct gdtls_tls_options *(*gdtls_tls_options_client_psk_fn)(const uint8_t *identity, size_t identity_len, const uint8_t *key, size_t key_len);
+typedef struct gdtls_tls_options *(*gdtls_tls_options_server_psk_fn)(gdtls_psk_lookup_fn lookup, void *user_data, gdtls_release_fn release);
+typedef struct gdtls_tls_options *(*gdtls_tls_options_server_psk_key_fn)(const uint8_t *key, size_t key_len);
+typedef gdtls_error (*gdtls_tls_options_add_pin_fn)(struct gdtls_tls_options *options, int32_t kind, const uint8_t *sha256);
+typedef gdtls_error (*gdtls_tls_options_add_crl_fn)(struct gdtls_tls_options *options, const uint8_t *data, size_t len);
+typedef gdtls_error (*gdtls_tls_options_set_mtu_fn)(struct gdtls_tls_options *options, uint16_t mtu);
+typedef uint16_t (*gdtls_tls_options_get_mtu_fn)(struct gdtls_tls_options *options);
+typedef gdtls_error (*gdtls_tls_options_set_cipher_suites_fn)(struct gdtls_tls_options *options, const char *names);
+typedef gdtls_error (*gdtls_tls_options_set_curves_fn)(struct gdtls_tls_options *options, const char *names);
+typedef gdtls_error (*gdtls_tls_options_set_client_certificate_fn)(struct gdtls_tls_options *options, struct gdtls_crypto_key *key, struct gdtls_x509_certificate *certificate);
+typedef gdtls_error (*gdtls_tls_options_set_client_verification_fn)(struct gdtls_tls_options *options, struct gdtls_x509_certificate *trusted_chain, bool required);
+typedef gdtls_error (*gdtls_tls_options_set_session_resumption_fn)(struct gdtls_tls_options *options, bool enabled);
+typedef bool (*gdtls_tls_options_get_session_resumption_fn)(struct gdtls_tls_options *options);
 typedef struct gdtls_udp_server *(*gdtls_udp_server_new_fn)(void);
 typedef gdtls_error (*gdtls_udp_server_free_fn)(struct gdtls_udp_server *server);
 typedef struct gdtls_udp_server *(*gdtls_udp_server_reference_fn)(struct gdtls_udp_server *server);
@@ -289,15 +369,18 @@ typedef struct gdtls_packet_peer_udp *(*gdtls_udp_server_take_connection_fn)(str
 typedef gdtls_error (*gdtls_udp_server_stop_fn)(struct gdtls_udp_server *server);
 typedef bool (*gdtls_udp_server_is_listening_fn)(struct gdtls_udp_server *server);
 typedef int32_t (*gdtls_udp_server_get_local_port_fn)(struct gdtls_udp_server *server);
+typedef int32_t (*gdtls_udp_server_get_socket_fd_fn)(struct gdtls_udp_server *server);
 typedef gdtls_error (*gdtls_udp_server_set_max_pending_connections_fn)(struct gdtls_udp_server *server, int32_t max);
 typedef int32_t (*gdtls_udp_server_get_max_pending_connections_fn)(struct gdtls_udp_server *server);
 typedef struct gdtls_x509_certificate *(*gdtls_x509_certificate_new_fn)(void);
 typedef gdtls_error (*gdtls_x509_certificate_free_fn)(struct gdtls_x509_certificate *cert);
 typedef struct gdtls_x509_certificate *(*gdtls_x509_certificate_reference_fn)(struct gdtls_x509_certificate *cert);
 typedef gdtls_error (*gdtls_x509_certificate_load_fn)(struct gdtls_x509_certificate *cert, const char *path);
+typedef gdtls_error (*gdtls_x509_certificate_load_from_buffer_fn)(struct gdtls_x509_certificate *cert, const uint8_t *data, size_t len);
 typedef gdtls_error (*gdtls_x509_certificate_load_from_string_fn)(struct gdtls_x509_certificate *cert, const char *string);
 typedef gdtls_error (*gdtls_x509_certificate_save_fn)(struct gdtls_x509_certificate *cert, const char *path);
 typedef gdtls_error (*gdtls_x509_certificate_save_to_string_fn)(struct gdtls_x509_certificate *cert, char *buf, size_t cap, size_t *out_len);
 typedef size_t (*gdtls_x509_certificate_get_count_fn)(struct gdtls_x509_certificate *cert);
+typedef gdtls_error (*gdtls_x509_certificate_get_sha256_pin_fn)(struct gdtls_x509_certificate *cert, int32_t kind, uint8_t *out);
 ]==],
 }

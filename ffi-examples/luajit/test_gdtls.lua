@@ -42,6 +42,18 @@ local function raises(expected, fn)
     assert(message:find("test_gdtls.lua:%d+: "), "not reported at the caller: " .. message)
 end
 
+-- True once the collector took every key of the weak table `refs`.
+local function all_collected(refs)
+    collectgarbage()
+    collectgarbage()
+    return next(refs) == nil
+end
+
+-- A table whose keys the collector may take.
+local function weak_keys()
+    return setmetatable({}, { __mode = "k" })
+end
+
 local function identity()
     local key, cert = CryptoKey.new(), X509Certificate.new()
     eq(key:load(dir .. "key.key"), OK, "load key.key")
@@ -78,32 +90,46 @@ function checks.names_and_constants()
         eq(gdtls[key], value, key)
     end
     eq(gdtls.GDTLS_MAX_DATAGRAM, 65507, "GDTLS_MAX_DATAGRAM")
+    eq(gdtls.GDTLS_PIN_PUBLIC_KEY, 0, "GDTLS_PIN_PUBLIC_KEY")
+    eq(gdtls.GDTLS_PIN_CERTIFICATE, 1, "GDTLS_PIN_CERTIFICATE")
+    eq(gdtls.GDTLS_LOG_NONE, 0, "GDTLS_LOG_NONE")
+    eq(gdtls.GDTLS_LOG_VERBOSE, 4, "GDTLS_LOG_VERBOSE")
+    eq(gdtls.GDTLS_MAX_PSK_LEN, 32, "GDTLS_MAX_PSK_LEN")
     eq(gdtls.version, declarations.version, "version")
+    local major, minor, patch = gdtls.version:match("^(%d+)%.(%d+)%.(%d+)")
+    eq(gdtls.GDTLS_VERSION_NUMBER, major * 65536 + minor * 256 + patch, "GDTLS_VERSION_NUMBER")
+    eq(gdtls.version_number(), gdtls.GDTLS_VERSION_NUMBER, "version_number")
     eq(gdtls.error_string(gdtls.ERR_INVALID_PARAMETER), "Invalid parameter", "error_string")
     eq(gdtls.error_string(999), "Unknown error", "error_string of no error")
     local methods = {
-        CryptoKey = { "new", "free", "reference", "load", "load_from_string", "save", "save_to_string",
-            "is_public_only" },
-        X509Certificate = { "new", "free", "reference", "load", "load_from_string", "save", "save_to_string",
-            "get_count" },
-        Crypto = { "new", "generate_rsa", "generate_self_signed_certificate" },
-        TLSOptions = { "client", "client_unsafe", "server", "free", "reference", "is_server", "is_unsafe_client",
-            "get_common_name_override", "get_trusted_ca_chain", "get_private_key", "get_own_certificate" },
+        CryptoKey = { "new", "free", "reference", "load", "load_from_string", "load_from_buffer", "save",
+            "save_to_string", "is_public_only" },
+        X509Certificate = { "new", "free", "reference", "load", "load_from_string", "load_from_buffer", "save",
+            "save_to_string", "get_count", "get_sha256_pin" },
+        Crypto = { "new", "generate_rsa", "generate_ecdsa", "generate_self_signed_certificate" },
+        TLSOptions = { "client", "client_unsafe", "server", "client_psk", "server_psk", "server_psk_key", "free",
+            "reference", "is_server", "is_unsafe_client", "get_common_name_override", "get_trusted_ca_chain",
+            "get_private_key", "get_own_certificate", "add_pin", "add_crl", "set_mtu", "get_mtu",
+            "set_cipher_suites", "set_curves", "set_client_certificate", "set_client_verification",
+            "set_session_resumption", "get_session_resumption" },
         PacketPeerUDP = { "new", "new_from_callbacks", "free", "reference", "bind", "close", "connect_to_host",
             "is_socket_connected", "is_bound", "set_dest_address", "put_packet", "get_packet",
             "get_available_packet_count", "get_packet_ip", "get_packet_port", "get_local_port", "wait",
             "wait_timeout", "get_max_packet_size", "set_broadcast_enabled", "join_multicast_group",
-            "leave_multicast_group" },
+            "leave_multicast_group", "get_socket_fd" },
         UDPServer = { "new", "free", "reference", "listen", "poll", "is_connection_available", "take_connection",
             "stop", "is_listening", "get_local_port", "set_max_pending_connections",
-            "get_max_pending_connections" },
+            "get_max_pending_connections", "get_socket_fd" },
         PacketPeerDTLS = { "new", "free", "reference", "connect_to_peer", "connect_to_peer_godot3", "poll",
             "get_status", "disconnect_from_peer", "put_packet", "get_packet", "get_available_packet_count",
             "get_max_packet_size", "set_idle_timeout_msec", "get_idle_timeout_msec", "get_idle_time_msec",
-            "set_handshake_timeout_msec", "get_handshake_timeout_msec" },
+            "set_handshake_timeout_msec", "get_handshake_timeout_msec", "get_protocol_version",
+            "get_cipher_suite", "get_peer_certificate", "is_session_resumed", "get_handshake_duration_usec",
+            "get_retransmissions", "get_traffic", "get_next_timeout_msec" },
         DTLSServer = { "new", "free", "reference", "setup", "setup_godot3", "take_connection",
             "set_handshake_timeout_msec", "get_handshake_timeout_msec", "set_idle_timeout_msec",
-            "get_idle_timeout_msec", "set_max_handshakes", "get_max_handshakes", "get_handshake_count" },
+            "get_idle_timeout_msec", "set_max_handshakes", "get_max_handshakes", "get_handshake_count",
+            "set_session_ticket_lifetime_sec", "get_session_ticket_lifetime_sec" },
     }
     for class, names in pairs(methods) do
         for _, name in ipairs(names) do
@@ -111,7 +137,7 @@ function checks.names_and_constants()
         end
     end
     for _, name in ipairs({ "get_last_error", "get_last_error_message", "clear_last_error", "error_string",
-        "live_handle_count", "get_proc_address" }) do
+        "live_handle_count", "get_proc_address", "version_number", "set_log_callback" }) do
         eq(type(gdtls[name]), "function", "gdtls." .. name)
     end
     local version = gdtls.get_proc_address("gdtls_version")
@@ -166,6 +192,22 @@ function checks.wrong_arguments()
         function() PacketPeerUDP.new_from_callbacks({ send = print }) end)
     raises("PacketPeerUDP.new_from_callbacks: callbacks.release must be a function or nil, got number",
         function() PacketPeerUDP.new_from_callbacks({ send = print, receive = print, release = 1 }) end)
+    local unsafe = TLSOptions.client_unsafe()
+    raises("TLSOptions.add_pin: sha256 must be a string of 32 bytes, got 31 bytes",
+        function() unsafe:add_pin(gdtls.GDTLS_PIN_PUBLIC_KEY, string.rep("x", 31)) end)
+    raises("TLSOptions.add_pin: sha256 must be a string of 32 bytes, got nil",
+        function() unsafe:add_pin(gdtls.GDTLS_PIN_PUBLIC_KEY) end)
+    raises("TLSOptions.set_mtu: mtu must be an integer from 0 to 65535", function() unsafe:set_mtu(65536) end)
+    raises("TLSOptions.set_session_resumption: enabled must be a boolean, got nil",
+        function() unsafe:set_session_resumption() end)
+    raises("TLSOptions.client_psk: key must be a string of bytes, got number",
+        function() TLSOptions.client_psk("me", 42) end)
+    raises("TLSOptions.server_psk: lookup must be a function, got string", function() TLSOptions.server_psk("key") end)
+    raises("X509Certificate.load_from_buffer: data must be a string of bytes, got nil",
+        function() X509Certificate.new():load_from_buffer() end)
+    raises("gdtls.set_log_callback: callback must be a function or nil, got string",
+        function() gdtls.set_log_callback("print", 1) end)
+    raises("gdtls.set_log_callback: level must be an integer", function() gdtls.set_log_callback(print) end)
 
     -- What the library refuses is an Error number, with its reason in words.
     gdtls.clear_last_error()
@@ -266,6 +308,45 @@ function checks.crypto()
     eq(server:get_own_certificate():get_count(), 1, "the server's certificate")
     none, err = TLSOptions.server(public, cert)
     assert(none == nil and err == gdtls.ERR_INVALID_PARAMETER, "server options with a public key")
+
+    -- Keys and certificates from memory; EC keys.
+    local from_buffer = CryptoKey.new()
+    eq(from_buffer:load_from_buffer(pem), OK, "load_from_buffer a key")
+    eq(from_buffer:save_to_string(), pem, "the key from a buffer")
+    eq(from_buffer:load_from_buffer(key:save_to_string(true), true), OK, "load_from_buffer a public key")
+    eq(from_buffer:is_public_only(), true, "a public key from a buffer")
+    eq(from_buffer:load_from_buffer("not a key"), gdtls.FAILED, "load_from_buffer of other bytes")
+    local certs = X509Certificate.new()
+    eq(certs:load_from_buffer(string.rep(cert:save_to_string(), 2)), OK, "load_from_buffer a chain")
+    eq(certs:get_count(), 2, "the chain from a buffer")
+    eq(certs:load_from_buffer("\48\130"), gdtls.FAILED, "load_from_buffer of other bytes")
+    eq(certs:get_count(), 2, "the chain kept after a failed load")
+    local ec = assert(Crypto.generate_ecdsa("P-384"))
+    eq(ec:is_public_only(), false, "an EC key")
+    assert(Crypto.new():generate_ecdsa("P-256"), "generate_ecdsa called on a Crypto")
+    none, err = Crypto.generate_ecdsa("P-999")
+    assert(none == nil and err == gdtls.ERR_INVALID_PARAMETER, "an unknown curve")
+
+    -- gdtls's settings of options.
+    eq(unsafe:get_mtu(), gdtls.GDTLS_DTLS_MTU, "the default MTU")
+    eq(unsafe:set_mtu(gdtls.GDTLS_MAX_MTU), OK, "set_mtu")
+    eq(unsafe:get_mtu(), gdtls.GDTLS_MAX_MTU, "get_mtu")
+    eq(unsafe:set_mtu(gdtls.GDTLS_MIN_MTU - 1), gdtls.ERR_INVALID_PARAMETER, "an MTU too small")
+    eq(unsafe:set_cipher_suites("TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256,TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256"), OK,
+        "set_cipher_suites")
+    eq(unsafe:set_cipher_suites("TLS-NO-SUCH-SUITE"), gdtls.ERR_INVALID_PARAMETER, "an unknown suite")
+    assert(gdtls.get_last_error_message():find("TLS-NO-SUCH-SUITE", 1, true), gdtls.get_last_error_message())
+    eq(unsafe:set_cipher_suites(nil), OK, "the default suites")
+    eq(unsafe:set_curves("x25519,secp256r1"), OK, "set_curves")
+    eq(unsafe:set_curves("no-such-curve"), gdtls.ERR_INVALID_PARAMETER, "an unknown curve")
+    eq(unsafe:set_client_certificate(key, cert), OK, "set_client_certificate")
+    eq(server:set_client_certificate(key, cert), gdtls.ERR_INVALID_PARAMETER, "a client certificate for a server")
+    eq(server:set_client_verification(cert), OK, "set_client_verification")
+    eq(unsafe:set_client_verification(cert, false), gdtls.ERR_INVALID_PARAMETER, "client verification for a client")
+    eq(unsafe:get_session_resumption(), true, "session resumption by default")
+    eq(unsafe:set_session_resumption(false), OK, "set_session_resumption")
+    eq(unsafe:get_session_resumption(), false, "get_session_resumption")
+    eq(unsafe:add_crl("not a list"), gdtls.FAILED, "add_crl of other bytes")
 end
 
 function checks.udp_exchange()
@@ -324,8 +405,10 @@ function checks.udp_exchange()
 end
 
 -- Runs a DTLS server on 127.0.0.1 and a client with `options` for
--- `hostname` until the client's handshake ends; returns the client and the
--- server's peer (nil when the server never kept one).
+-- `hostname` until the client's handshake ends; returns the client, the
+-- server's peer (nil when the server never kept one), the server, and
+-- what the client's poll that failed recorded (nil when none did):
+-- { err = what it returned, last_error = ..., message = ... }.
 local function handshake(server_options, options, hostname)
     local udp_server, dtls_server = UDPServer.new(), DTLSServer.new()
     eq(udp_server:listen(0, "127.0.0.1"), OK, "listen")
@@ -334,9 +417,12 @@ local function handshake(server_options, options, hostname)
     eq(udp:connect_to_host("127.0.0.1", udp_server:get_local_port()), OK, "connect_to_host")
     eq(client:connect_to_peer(udp, hostname, options), OK, "connect_to_peer")
     eq(client:get_status(), PacketPeerDTLS.STATUS_HANDSHAKING, "a client handshaking")
-    local server_peer
+    local server_peer, failure
     within(10, "the handshake", function()
-        client:poll()
+        local err = client:poll()
+        if err ~= OK then
+            failure = { err = err, last_error = gdtls.get_last_error(), message = gdtls.get_last_error_message() }
+        end
         while udp_server:is_connection_available() do
             local peer = udp_server:take_connection()
             local dtls_peer = dtls_server:take_connection(peer)
@@ -353,7 +439,7 @@ local function handshake(server_options, options, hostname)
         return client:get_status() ~= PacketPeerDTLS.STATUS_HANDSHAKING
             and (not server_peer or server_peer:get_status() ~= PacketPeerDTLS.STATUS_HANDSHAKING)
     end)
-    return client, server_peer, dtls_server
+    return client, server_peer, dtls_server, failure
 end
 
 -- Sends `data` from one connected peer and reads it at the other.
@@ -419,6 +505,12 @@ function checks.settings()
     assert(min == 200 and max == 2000, "peer get_handshake_timeout_msec")
     eq(peer:set_idle_timeout_msec(1500), OK, "peer set_idle_timeout_msec")
     eq(peer:get_idle_timeout_msec(), 1500, "peer get_idle_timeout_msec")
+    eq(server:get_session_ticket_lifetime_sec(), gdtls.GDTLS_DEFAULT_SESSION_TICKET_LIFETIME_SEC,
+        "the default session ticket lifetime")
+    eq(server:set_session_ticket_lifetime_sec(60), OK, "set_session_ticket_lifetime_sec")
+    eq(server:get_session_ticket_lifetime_sec(), 60, "get_session_ticket_lifetime_sec")
+    eq(server:set_session_ticket_lifetime_sec(0), OK, "no session tickets")
+    eq(server:get_session_ticket_lifetime_sec(), 0, "no session tickets")
     server:free()
     local none, err = server:get_max_handshakes()
     assert(none == nil and err == gdtls.ERR_INVALID_PARAMETER, "a freed server's limits")
@@ -459,6 +551,36 @@ function checks.callbacks_in_compiled_loops()
         local none, err = peers[i]:get_packet()
         assert(none == nil and err == gdtls.ERR_UNAVAILABLE, "nothing to read")
     end
+    -- The first half frees second references to PSK options, the second
+    -- half the last ones, which releases their lookup.
+    local lookups, options = weak_keys(), {}
+    do
+        local function lookup() end
+        lookups[lookup] = true
+        for i = 1, 300 do
+            options[300 + i] = assert(TLSOptions.server_psk(lookup))
+            options[i] = options[300 + i]:reference()
+        end
+    end
+    for i = 1, #options do
+        options[i]:free()
+    end
+    assert(all_collected(lookups), "a lookup released from a compiled loop")
+    -- The first half polls a handshaking client while nothing logs, the
+    -- second half while its handshake logs.
+    local logged = 0
+    local function count() logged = logged + 1 end
+    local udp, client = PacketPeerUDP.new(), PacketPeerDTLS.new()
+    eq(udp:connect_to_host("127.0.0.1", socket:get_local_port()), OK, "connect_to_host")
+    eq(client:connect_to_peer(udp, "localhost", TLSOptions.client_unsafe()), OK, "connect_to_peer")
+    for i = 1, 1000 do
+        if i == 501 then
+            gdtls.set_log_callback(count, gdtls.GDTLS_LOG_STATE)
+        end
+        client:poll()
+    end
+    eq(gdtls.set_log_callback(nil), OK, "set_log_callback(nil)")
+    assert(logged > 0, "log lines from a compiled loop")
 end
 
 -- Host-callback peers joined by Lua queues carry a DTLS connection.
@@ -528,8 +650,261 @@ function checks.host_callbacks()
         function() confused:get_packet() end)
 end
 
+-- A PSK server whose lookup is Lua, with clients it admits and refuses.
+function checks.pre_shared_keys()
+    local secret = "\0\17\34\51 shared"
+    local seen = {}
+    local server_options = assert(TLSOptions.server_psk(function(identity)
+        seen[#seen + 1] = identity
+        if identity == "player\0one" then
+            return secret
+        end
+    end))
+    -- A PSK client needs no certificate, but the host name still names the server.
+    local client, server_peer = handshake(server_options, assert(TLSOptions.client_psk("player\0one", secret)),
+        "localhost")
+    eq(client:get_status(), PacketPeerDTLS.STATUS_CONNECTED, "a PSK client connected")
+    eq(server_peer:get_status(), PacketPeerDTLS.STATUS_CONNECTED, "the PSK server's peer connected")
+    eq(seen[#seen], "player\0one", "the identity the lookup saw")
+    local suite = client:get_cipher_suite()
+    assert(suite:find("PSK", 1, true), suite)
+    eq(server_peer:get_cipher_suite(), suite, "the server's suite")
+    local none, err = client:get_peer_certificate()
+    assert(none == nil and err == gdtls.ERR_UNAVAILABLE, "no certificate over PSK")
+    echo(client, server_peer, "over a pre-shared key")
+    echo(server_peer, client, "and back")
+
+    for _, case in ipairs({ { "stranger", secret, "an identity the lookup refuses" },
+        { "player\0one", "another secret", "a wrong key" } }) do
+        local identity, key, what = case[1], case[2], case[3]
+        client, server_peer = handshake(server_options, assert(TLSOptions.client_psk(identity, key)), "localhost")
+        eq(client:get_status(), PacketPeerDTLS.STATUS_ERROR, what)
+        eq(server_peer:get_status(), PacketPeerDTLS.STATUS_ERROR, what .. ", at the server")
+        eq(seen[#seen], identity, what .. ": the identity the lookup saw")
+    end
+
+    client, server_peer = handshake(assert(TLSOptions.server_psk_key(secret)),
+        assert(TLSOptions.client_psk("anyone", secret)), "localhost")
+    eq(client:get_status(), PacketPeerDTLS.STATUS_CONNECTED, "a client of a server with one key")
+    assert(client:get_cipher_suite():find("PSK", 1, true), client:get_cipher_suite())
+    echo(client, server_peer, "over the one key")
+    none, err = TLSOptions.server_psk_key(string.rep("k", gdtls.GDTLS_MAX_PSK_LEN + 1))
+    assert(none == nil and err == gdtls.ERR_INVALID_PARAMETER, "a key too long")
+    none, err = TLSOptions.client_psk("", secret)
+    assert(none == nil and err == gdtls.ERR_INVALID_PARAMETER, "an empty identity")
+
+    -- A lookup that fails refuses the client, and its error is raised by
+    -- the server's call that ran it.
+    local function failing(lookup)
+        return handshake(assert(TLSOptions.server_psk(lookup)), assert(TLSOptions.client_psk("me", secret)),
+            "localhost")
+    end
+    raises("TLSOptions.server_psk lookup: the database is down",
+        function() failing(function() error("the database is down", 0) end) end)
+    raises("TLSOptions.server_psk lookup: returned number, not a string or nil",
+        function() failing(function() return 42 end) end)
+    raises("TLSOptions.server_psk lookup: returned 33 bytes, not 1 to 32",
+        function() failing(function() return string.rep("k", 33) end) end)
+
+    -- The lookup lives while the library may call it: after its options
+    -- are freed, as long as a server set up with them lives.
+    local lookups = weak_keys()
+    local server = DTLSServer.new()
+    do
+        local function lookup() return secret end
+        lookups[lookup] = true
+        local options = assert(TLSOptions.server_psk(lookup))
+        eq(server:setup(options), OK, "setup with a PSK lookup")
+        options:free()
+    end
+    assert(not all_collected(lookups), "the lookup collected while a server holds it")
+    server:free()
+    assert(all_collected(lookups), "the lookup kept after its release")
+end
+
+-- Pins of the server's key or certificate admit it; another pin refuses it.
+function checks.pinning()
+    local key, cert = identity()
+    local server_options = assert(TLSOptions.server(key, cert))
+    local key_pin = assert(cert:get_sha256_pin(gdtls.GDTLS_PIN_PUBLIC_KEY))
+    local cert_pin = assert(cert:get_sha256_pin(gdtls.GDTLS_PIN_CERTIFICATE))
+    eq(#key_pin, 32, "a public key pin's length")
+    eq(#cert_pin, 32, "a certificate pin's length")
+    assert(key_pin ~= cert_pin, "two kinds of pins")
+    local none, err = cert:get_sha256_pin(2)
+    assert(none == nil and err == gdtls.ERR_INVALID_PARAMETER, "an unknown kind of pin")
+    none, err = X509Certificate.new():get_sha256_pin(gdtls.GDTLS_PIN_PUBLIC_KEY)
+    assert(none == nil and err == gdtls.ERR_UNCONFIGURED, "the pin of no certificate")
+
+    local function pinned(kind, pin)
+        local options = TLSOptions.client_unsafe()
+        eq(options:add_pin(kind, pin), OK, "add_pin")
+        return options
+    end
+    for kind, pin in pairs({ [gdtls.GDTLS_PIN_PUBLIC_KEY] = key_pin, [gdtls.GDTLS_PIN_CERTIFICATE] = cert_pin }) do
+        local client, server_peer = handshake(server_options, pinned(kind, pin), "localhost")
+        eq(client:get_status(), PacketPeerDTLS.STATUS_CONNECTED, "a client pinning the server, kind " .. kind)
+        echo(client, server_peer, "pinned")
+    end
+    local client, _, _, failure = handshake(server_options, pinned(gdtls.GDTLS_PIN_PUBLIC_KEY, string.rep("\0", 32)),
+        "localhost")
+    eq(client:get_status(), PacketPeerDTLS.STATUS_ERROR, "a client pinning another key")
+    assert(failure, "the poll that failed")
+    eq(failure.err, gdtls.ERR_UNAUTHORIZED, "what the poll returned")
+    eq(failure.last_error, gdtls.ERR_UNAUTHORIZED, "the error the poll recorded")
+    assert(failure.message:find("pinned SHA-256", 1, true), failure.message)
+    eq(TLSOptions.client_unsafe():add_pin(2, key_pin), gdtls.ERR_INVALID_PARAMETER, "add_pin of an unknown kind")
+end
+
+-- What a connection negotiated and carried, with mutual authentication;
+-- an ECDSA server.
+function checks.connection_info()
+    local key, cert = identity()
+    local server_options = assert(TLSOptions.server(key, cert))
+    eq(server_options:set_client_verification(cert, true), OK, "set_client_verification")
+    local options = assert(TLSOptions.client(cert))
+    eq(options:set_client_certificate(key, cert), OK, "set_client_certificate")
+    local client, server_peer = handshake(server_options, options, "localhost")
+    eq(client:get_status(), PacketPeerDTLS.STATUS_CONNECTED, "a client with a certificate connected")
+    eq(server_peer:get_status(), PacketPeerDTLS.STATUS_CONNECTED, "the server's peer connected")
+    for side, peer in pairs({ client = client, server = server_peer }) do
+        eq(peer:get_protocol_version(), "DTLSv1.2", side .. " protocol")
+        local suite = peer:get_cipher_suite()
+        assert(suite and #suite > 0 and suite:find("^TLS%-"), side .. " suite " .. tostring(suite))
+        assert(peer:get_handshake_duration_usec() > 0, side .. " handshake duration")
+        assert(peer:get_retransmissions() >= 0, side .. " retransmissions")
+        eq(peer:is_session_resumed(), false, side .. ": a full handshake")
+        eq(peer:get_peer_certificate():save_to_string(), cert:save_to_string(), side .. " peer certificate")
+    end
+    eq(client:get_cipher_suite(), server_peer:get_cipher_suite(), "one suite")
+    echo(client, server_peer, "counted")
+    echo(server_peer, client, "counted back")
+    local traffic = client:get_traffic()
+    for _, name in ipairs({ "datagrams_received", "bytes_received", "datagrams_sent", "bytes_sent" }) do
+        assert(traffic[name] > 0, name .. " " .. tostring(traffic[name]))
+    end
+    assert(traffic.bytes_sent > traffic.datagrams_sent, "bytes and datagrams")
+    eq(client:get_next_timeout_msec(), -1, "no timer once connected")
+    eq(client:set_idle_timeout_msec(60000), OK, "an idle timeout")
+    local timeout = client:get_next_timeout_msec()
+    assert(timeout > 0 and timeout <= 60000, "the idle timer " .. timeout)
+    eq(client:disconnect_from_peer(), OK, "disconnect_from_peer")
+    eq(client:get_traffic().datagrams_sent, traffic.datagrams_sent + 1, "the close_notify counted")
+    local none, err = client:get_peer_certificate()
+    assert(none == nil and err == gdtls.ERR_UNAVAILABLE, "no peer certificate once disconnected")
+
+    local fresh = PacketPeerDTLS.new()
+    none, err = fresh:get_protocol_version()
+    assert(none == nil and err == gdtls.ERR_UNAVAILABLE, "no protocol before a handshake")
+    eq(fresh:get_handshake_duration_usec(), 0, "no handshake duration")
+    eq(fresh:get_traffic().bytes_sent, 0, "no traffic")
+    eq(fresh:get_next_timeout_msec(), -1, "no timer")
+    fresh:free()
+    none, err = fresh:get_traffic()
+    assert(none == nil and err == gdtls.ERR_INVALID_PARAMETER, "a freed peer's traffic")
+
+    local ec = assert(Crypto.generate_ecdsa("P-256"))
+    local ec_cert = assert(Crypto.generate_self_signed_certificate(ec, "CN=localhost"))
+    client, server_peer = handshake(assert(TLSOptions.server(ec, ec_cert)), assert(TLSOptions.client(ec_cert)),
+        "localhost")
+    eq(client:get_status(), PacketPeerDTLS.STATUS_CONNECTED, "a client of an ECDSA server")
+    assert(client:get_cipher_suite():find("ECDSA", 1, true), client:get_cipher_suite())
+    echo(client, server_peer, "over ECDSA")
+end
+
+-- What an event loop waits on: the sockets' descriptors and the
+-- handshake's timer.
+function checks.event_loop()
+    local server = UDPServer.new()
+    eq(server:get_socket_fd(), -1, "a server not listening")
+    eq(server:listen(0, "127.0.0.1"), OK, "listen")
+    local server_fd = server:get_socket_fd()
+    assert(server_fd >= 0, "the server's descriptor")
+    local udp = PacketPeerUDP.new()
+    eq(udp:get_socket_fd(), -1, "a peer without a socket")
+    eq(udp:connect_to_host("127.0.0.1", server:get_local_port()), OK, "connect_to_host")
+    local fd = udp:get_socket_fd()
+    assert(fd >= 0 and fd ~= server_fd, "the client's descriptor")
+    eq(udp:put_packet("hello"), OK, "put_packet")
+    within(5, "a connection", function() return server:poll() == OK and server:is_connection_available() end)
+    eq(server:take_connection():get_socket_fd(), server_fd, "a server's peer waits on the server's socket")
+    local hosted = assert(PacketPeerUDP.new_from_callbacks({ send = function() end, receive = function() end }))
+    eq(hosted:get_socket_fd(), -1, "a host's peer")
+
+    -- The server never answers: the timer counts down to the
+    -- retransmission, which is counted.
+    local client = PacketPeerDTLS.new()
+    eq(client:set_handshake_timeout_msec(100, 400), OK, "set_handshake_timeout_msec")
+    eq(client:connect_to_peer(udp, "localhost", TLSOptions.client_unsafe()), OK, "connect_to_peer")
+    local timeout = client:get_next_timeout_msec()
+    assert(timeout > 0 and timeout <= 100, "the retransmission timer " .. timeout)
+    eq(client:get_retransmissions(), 0, "nothing sent again yet")
+    within(5, "a retransmission", function()
+        client:poll()
+        return client:get_retransmissions() > 0
+    end)
+    client:free()
+    eq(server:stop(), OK, "stop")
+    eq(server:get_socket_fd(), -1, "a stopped server")
+    udp:close()
+    eq(udp:get_socket_fd(), -1, "a closed peer")
+end
+
+-- The library's log lines reach a Lua function, and stop when asked.
+function checks.logging()
+    local key, cert = identity()
+    local server_options, client_options = assert(TLSOptions.server(key, cert)), assert(TLSOptions.client(cert))
+    local lines = {}
+    local function collect(level, line)
+        lines[#lines + 1] = { level = level, line = line }
+    end
+    eq(gdtls.set_log_callback(collect, gdtls.GDTLS_LOG_STATE), OK, "set_log_callback")
+    -- A level out of range changes nothing: the lines still go to `collect`.
+    eq(gdtls.set_log_callback(function() error("not this one") end, gdtls.GDTLS_LOG_VERBOSE + 1),
+        gdtls.ERR_INVALID_PARAMETER, "a level out of range")
+    eq(handshake(server_options, client_options, "localhost"):get_status(), PacketPeerDTLS.STATUS_CONNECTED,
+        "a handshake while logging")
+    assert(#lines > 0, "log lines during a handshake")
+    local handshake_lines = 0
+    for _, entry in ipairs(lines) do
+        assert(entry.level >= gdtls.GDTLS_LOG_ERROR and entry.level <= gdtls.GDTLS_LOG_STATE,
+            "a line's level " .. entry.level)
+        assert(type(entry.line) == "string" and not entry.line:find("\n", 1, true), entry.line)
+        if entry.line:find("handshake", 1, true) then
+            handshake_lines = handshake_lines + 1
+        end
+    end
+    assert(handshake_lines > 0, "mbedTLS's handshake steps")
+    eq(gdtls.set_log_callback(nil), OK, "set_log_callback(nil)")
+    local count = #lines
+    eq(handshake(server_options, client_options, "localhost"):get_status(), PacketPeerDTLS.STATUS_CONNECTED,
+        "a handshake without logging")
+    eq(#lines, count, "no line after set_log_callback(nil)")
+
+    -- The library holds the current function, and lets the previous go
+    -- once replaced.
+    local functions = weak_keys()
+    do
+        local function drop() end
+        functions[drop] = true
+        eq(gdtls.set_log_callback(drop, gdtls.GDTLS_LOG_ERROR), OK, "a function only the library holds")
+    end
+    assert(not all_collected(functions), "the current log function collected")
+    eq(gdtls.set_log_callback(collect, gdtls.GDTLS_LOG_ERROR), OK, "another log function")
+    assert(all_collected(functions), "the previous log function kept")
+
+    -- An error in the function drops the line and is raised by the call
+    -- that logged.
+    eq(gdtls.set_log_callback(function() error("the disk is full", 0) end, gdtls.GDTLS_LOG_STATE), OK,
+        "a failing log function")
+    raises("gdtls log callback: the disk is full",
+        function() handshake(server_options, client_options, "localhost") end)
+    eq(gdtls.set_log_callback(nil), OK, "set_log_callback(nil)")
+end
+
 local order = { "callbacks_in_compiled_loops", "names_and_constants", "loading_twice", "wrong_arguments",
-    "collection", "crypto", "udp_exchange", "dtls_handshake_and_echo", "settings", "host_callbacks" }
+    "collection", "crypto", "udp_exchange", "dtls_handshake_and_echo", "settings", "host_callbacks",
+    "pre_shared_keys", "pinning", "connection_info", "event_loop", "logging" }
 for _, name in ipairs(order) do
     local start = clock.monotonic()
     checks[name]()

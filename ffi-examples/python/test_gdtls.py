@@ -1,6 +1,8 @@
 """Unit tests of the gdtls Python binding, on the standard library alone:
 names, defaults and Error values as in GDScript, wrong types refused, handles
-released, and UDP and DTLS exchanges inside this process over 127.0.0.1.
+released, UDP and DTLS exchanges inside this process over 127.0.0.1, and
+what gdtls adds to Godot (pre-shared keys with a Python lookup, pinning,
+what a connection negotiated, session resumption, a Python log callback).
 
 Run from this folder with the package importable and the library found:
     GDTLS_LIBRARY=../../target/release/libgdtls.so python3 test_gdtls.py
@@ -12,17 +14,23 @@ import ctypes
 import gc
 import inspect
 import io
+import hashlib
+import os
 import re
 import socket
+import ssl
+import stat
 import tempfile
 import time
 import unittest
+import weakref
 from pathlib import Path
 
 import gdtls
 
 HEADER = Path(__file__).resolve().parents[2] / "include" / "gdtls.h"
 Status = gdtls.PacketPeerDTLS.Status
+PSK = bytes(range(16))
 
 
 def setUpModule():
@@ -76,13 +84,16 @@ class DtlsServerLoop:
             p.poll()
 
 
-def connect(server, client, client_udp):
+def connect(server, client, poll_errors=None):
     """Drives ``server`` and ``client`` until the client's handshake ends;
-    returns the server's peer for it (None if it has none)."""
+    returns the server's peer for it (None if it has none). What each of
+    the client's polls returned is added to ``poll_errors`` when given."""
 
     def settled():
         server.frame()
-        client.poll()
+        error = client.poll()
+        if poll_errors is not None:
+            poll_errors.append(error)
         return client.get_status() != Status.STATUS_HANDSHAKING and (
             client.get_status() != Status.STATUS_CONNECTED
             or any(p.get_status() == Status.STATUS_CONNECTED for p in server.peers)
@@ -90,6 +101,26 @@ def connect(server, client, client_udp):
 
     assert run_frames(settled), f"the handshake did not end: {client.get_status()!r}"
     return server.peers[-1] if server.peers else None
+
+
+def dial(port, options, handshake_timeout=None):
+    """A client of 127.0.0.1:``port`` whose handshake has started, with
+    ``options``; ``handshake_timeout`` (min, max) bounds the wait of one
+    that would otherwise wait for a server that stays silent."""
+    udp, client = gdtls.PacketPeerUDP(), gdtls.PacketPeerDTLS()
+    assert udp.connect_to_host("127.0.0.1", port) == gdtls.OK
+    if handshake_timeout is not None:
+        assert client.set_handshake_timeout_msec(*handshake_timeout) == gdtls.OK
+    assert client.connect_to_peer(udp, "localhost", options) == gdtls.OK
+    return client
+
+
+def deliver(sender, receiver, packet):
+    """Sends ``packet`` and returns what ``receiver`` gets (b"" if nothing
+    came)."""
+    assert sender.put_packet(packet) == gdtls.OK
+    run_frames(lambda: receiver.poll() == gdtls.OK and receiver.get_available_packet_count() > 0)
+    return receiver.get_packet()
 
 
 def header_defines():
@@ -213,6 +244,10 @@ class NamesAndValues(unittest.TestCase):
         for name, value in header_defines().items():
             self.assertEqual(getattr(gdtls, name), value, name)
         self.assertEqual(gdtls.VERSION, re.search(r'#define GDTLS_VERSION "(.*)"', text)[1])
+        number = re.search(r"#define GDTLS_VERSION_NUMBER (0x[0-9a-fA-F]+)\n", text)[1]
+        self.assertEqual(gdtls.VERSION_NUMBER, int(number, 16))
+        traffic = re.search(r"typedef struct gdtls_traffic \{(.*?)\}", text, re.S)[1]
+        self.assertEqual(gdtls.Traffic._fields, tuple(re.findall(r"uint64_t (\w+);", traffic)))
         # Every function of the header has a prototype, and no other.
         functions = set(re.findall(r"^[^ #/*].*?\b(gdtls_\w+)\(", text, re.M))
         from gdtls import _native
@@ -221,6 +256,7 @@ class NamesAndValues(unittest.TestCase):
 
     def test_version_and_proc_address(self):
         self.assertEqual(gdtls.version(), gdtls.VERSION)
+        self.assertEqual(gdtls.version_number(), gdtls.VERSION_NUMBER)
         self.assertEqual(gdtls.__version__, gdtls.VERSION)
         address = gdtls.get_proc_address("gdtls_version")
         self.assertIsInstance(address, int)
@@ -299,6 +335,19 @@ class BadInput(unittest.TestCase):
             lambda: gdtls.Crypto().generate_rsa(2048.0),
             lambda: gdtls.PacketPeerUDP.new_from_callbacks(object()),
             lambda: gdtls.error_string("OK"),
+            lambda: gdtls.TLSOptions.client_psk("player", PSK),
+            lambda: gdtls.TLSOptions.server_psk(PSK),
+            lambda: gdtls.TLSOptions.server_psk_key(None),
+            lambda: gdtls.TLSOptions.client_unsafe().add_pin("0", PSK * 2),
+            lambda: gdtls.TLSOptions.client_unsafe().add_crl("-----BEGIN X509 CRL-----"),
+            lambda: gdtls.TLSOptions.client_unsafe().set_cipher_suites(None),
+            lambda: gdtls.TLSOptions.client_unsafe().set_session_resumption(1),
+            lambda: gdtls.TLSOptions.server(KEY, CERT).set_client_verification(KEY, True),
+            lambda: gdtls.CryptoKey().load_from_buffer(KEY.save_to_string()),
+            lambda: gdtls.X509Certificate().get_sha256_pin(None),
+            lambda: gdtls.Crypto().generate_ecdsa(256),
+            lambda: gdtls.set_log_callback(print, "2"),
+            lambda: gdtls.set_log_callback("print", 2),
         ]
         for call in calls:
             with self.assertRaises(TypeError):
@@ -311,6 +360,10 @@ class BadInput(unittest.TestCase):
             gdtls.PacketPeerDTLS().set_idle_timeout_msec(-1)
         with self.assertRaises(ValueError):
             gdtls.CryptoKey().load("key\0.key")
+        with self.assertRaises(OverflowError):
+            gdtls.TLSOptions.client_unsafe().set_mtu(70000)
+        with self.assertRaises(ValueError):
+            gdtls.TLSOptions.client_unsafe().add_pin(gdtls.PIN_PUBLIC_KEY, b"too short")
 
     def test_values_out_of_range_give_the_c_apis_errors(self):
         self.assertEqual(gdtls.UDPServer().listen(70000), gdtls.ERR_INVALID_PARAMETER)
@@ -371,6 +424,9 @@ class Lifetimes(unittest.TestCase):
             gdtls.PacketPeerUDP(),
             KEY.reference(),
             CERT.reference(),
+            gdtls.TLSOptions.server_psk(lambda identity: None),
+            gdtls.TLSOptions.client_psk(b"player", PSK),
+            gdtls.Crypto().generate_ecdsa("P-256"),
         ]
         cycle = [gdtls.CryptoKey()]
         cycle.append(cycle)  # only the cycle collector frees this one
@@ -573,7 +629,7 @@ class Dtls(unittest.TestCase):
         )
         self.assertEqual(client.get_status(), Status.STATUS_HANDSHAKING)
         self.assertEqual(client.connect_to_peer(udp, "localhost"), gdtls.ERR_ALREADY_IN_USE)
-        peer = connect(server, client, udp)
+        peer = connect(server, client)
         self.assertEqual(client.get_status(), gdtls.PacketPeerDTLS.STATUS_CONNECTED)
         self.assertEqual(peer.get_status(), gdtls.PacketPeerDTLS.STATUS_CONNECTED)
         self.assertGreaterEqual(server.cookie_requests, 1, "the first ClientHello gets a cookie")
@@ -614,7 +670,7 @@ class Dtls(unittest.TestCase):
             udp, client = gdtls.PacketPeerUDP(), gdtls.PacketPeerDTLS()
             self.assertEqual(udp.connect_to_host("127.0.0.1", loop.port), gdtls.OK)
             self.assertEqual(client.connect_to_peer_godot3(udp, True, hostname, CERT), gdtls.OK)
-            connect(loop, client, udp)
+            connect(loop, client)
             self.assertEqual(client.get_status(), status, hostname)
         self.assertIn("otherhost", gdtls.get_last_error_message())
 
@@ -629,7 +685,7 @@ class Dtls(unittest.TestCase):
         udp, client = gdtls.PacketPeerUDP(), gdtls.PacketPeerDTLS()
         self.assertEqual(udp.connect_to_host("127.0.0.1", server.port), gdtls.OK)
         self.assertEqual(client.connect_to_peer(udp, "localhost", options), gdtls.OK)
-        connect(server, client, udp)
+        connect(server, client)
         self.assertEqual(client.get_status(), Status.STATUS_CONNECTED)
 
     def test_dtls_over_a_python_socket(self):
@@ -662,7 +718,7 @@ class Dtls(unittest.TestCase):
         self.assertEqual(
             client.connect_to_peer(udp, "localhost", gdtls.TLSOptions.client(CERT)), gdtls.OK
         )
-        peer = connect(server, client, udp)
+        peer = connect(server, client)
         self.assertEqual(client.get_status(), Status.STATUS_CONNECTED)
         self.assertEqual(client.put_packet(b"through the host's socket"), gdtls.OK)
         self.assertTrue(
@@ -715,9 +771,11 @@ class Dtls(unittest.TestCase):
         udp, client = gdtls.PacketPeerUDP(), gdtls.PacketPeerDTLS()
         self.assertEqual(udp.connect_to_host("127.0.0.1", silent.get_local_port()), gdtls.OK)
         self.assertEqual(client.set_handshake_timeout_msec(50, 100), gdtls.OK)
+        self.assertEqual(client.get_next_timeout_msec(), -1, "no timer before connect_to_peer")
         self.assertEqual(
             client.connect_to_peer(udp, "localhost", gdtls.TLSOptions.client(CERT)), gdtls.OK
         )
+        self.assertTrue(0 < client.get_next_timeout_msec() <= 50, "the retransmission timer")
         errors = []
 
         def ended():
@@ -727,6 +785,312 @@ class Dtls(unittest.TestCase):
         self.assertTrue(run_frames(ended, 5))
         self.assertEqual(client.get_status(), Status.STATUS_ERROR)
         self.assertEqual(errors[-1], gdtls.ERR_TIMEOUT)
+        self.assertGreaterEqual(client.get_retransmissions(), 1)
+        self.assertEqual(client.get_next_timeout_msec(), -1)
+        self.assertEqual(client.get_traffic().datagrams_received, 0)
+
+
+class BeyondGodot(unittest.TestCase):
+    """What gdtls adds to Godot, each over a real handshake on 127.0.0.1."""
+
+    def test_pre_shared_keys(self):
+        gc.collect()
+        start = gdtls.live_handle_count()
+        identities = []
+
+        def lookup(identity):
+            identities.append(identity)
+            return PSK if identity == b"player-1" else None
+
+        server = DtlsServerLoop(gdtls.TLSOptions.server_psk(lookup))
+        watched = weakref.ref(lookup)
+        del lookup  # the options keep it
+        client = dial(server.port, gdtls.TLSOptions.client_psk(b"player-1", PSK))
+        peer = connect(server, client)
+        self.assertEqual(client.get_status(), Status.STATUS_CONNECTED)
+        self.assertEqual(peer.get_status(), Status.STATUS_CONNECTED)
+        self.assertEqual(identities, [b"player-1"])
+        self.assertIn("PSK", client.get_cipher_suite())
+        self.assertEqual(peer.get_cipher_suite(), client.get_cipher_suite())
+        self.assertIsNone(client.get_peer_certificate(), "no certificate with PSK")
+        self.assertEqual(gdtls.get_last_error(), gdtls.ERR_UNAVAILABLE)
+        self.assertEqual(deliver(client, peer, b"by pre-shared key"), b"by pre-shared key")
+        self.assertEqual(deliver(peer, client, b"and back"), b"and back")
+
+        # An identity the lookup does not know is refused.
+        stranger = dial(server.port, gdtls.TLSOptions.client_psk(b"stranger", PSK), (100, 400))
+        connect(server, stranger)
+        self.assertEqual(stranger.get_status(), Status.STATUS_ERROR)
+        self.assertEqual(identities[-1], b"stranger")
+
+        # The options, the server and its connections gone, gdtls releases
+        # the lookup.
+        self.assertIsNotNone(watched())
+        del server, client, peer, stranger
+        gc.collect()
+        self.assertIsNone(watched())
+        self.assertEqual(gdtls.live_handle_count(), start)
+
+        # One key for every identity.
+        server = DtlsServerLoop(gdtls.TLSOptions.server_psk_key(PSK))
+        client = dial(server.port, gdtls.TLSOptions.client_psk(b"anyone", PSK))
+        peer = connect(server, client)
+        self.assertEqual(client.get_status(), Status.STATUS_CONNECTED)
+        self.assertIn("PSK", peer.get_cipher_suite())
+        self.assertEqual(deliver(client, peer, b"one key"), b"one key")
+
+    def test_a_failing_psk_lookup_refuses_the_identity(self):
+        def lookup(identity):
+            if identity == b"too-long":
+                return bytes(gdtls.MAX_PSK_LEN + 1)
+            raise RuntimeError("no player database")
+
+        server = DtlsServerLoop(gdtls.TLSOptions.server_psk(lookup))
+        stderr = io.StringIO()
+        with contextlib.redirect_stderr(stderr):
+            for identity in [b"player-1", b"too-long"]:
+                client = dial(server.port, gdtls.TLSOptions.client_psk(identity, PSK), (100, 400))
+                connect(server, client)
+                self.assertEqual(client.get_status(), Status.STATUS_ERROR, identity)
+        self.assertIn("raised; the identity is refused", stderr.getvalue())
+        self.assertIn("no player database", stderr.getvalue())
+        self.assertIn("a key of 33 bytes, more than 32", stderr.getvalue())
+
+    def test_psk_options_refuse_lengths_out_of_range(self):
+        for identity, key in [(b"", PSK), (b"player", b""), (b"player", bytes(33))]:
+            self.assertIsNone(gdtls.TLSOptions.client_psk(identity, key))
+            self.assertEqual(gdtls.get_last_error(), gdtls.ERR_INVALID_PARAMETER)
+        self.assertIsNone(gdtls.TLSOptions.server_psk_key(bytes(gdtls.MAX_PSK_LEN + 1)))
+        self.assertIsNotNone(gdtls.TLSOptions.client_psk(b"p" * 128, bytes(gdtls.MAX_PSK_LEN)))
+
+    def test_pins_admit_only_the_pinned_server(self):
+        key_pin = CERT.get_sha256_pin(gdtls.PIN_PUBLIC_KEY)
+        cert_pin = CERT.get_sha256_pin(gdtls.PIN_CERTIFICATE)
+        self.assertEqual(len(key_pin), gdtls.PIN_SIZE)
+        # A certificate's pin is the SHA-256 of its DER.
+        der = ssl.PEM_cert_to_DER_cert(CERT.save_to_string())
+        self.assertEqual(cert_pin, hashlib.sha256(der).digest())
+        other_key = gdtls.Crypto().generate_ecdsa("P-256")
+        other = gdtls.Crypto().generate_self_signed_certificate(other_key, "CN=localhost")
+        wrong_pin = other.get_sha256_pin(gdtls.PIN_PUBLIC_KEY)
+        self.assertNotIn(wrong_pin, [key_pin, cert_pin, b""])
+
+        server = DtlsServerLoop(gdtls.TLSOptions.server(KEY, CERT))
+        for kind, pin in [
+            (gdtls.PIN_PUBLIC_KEY, key_pin),
+            (gdtls.PIN_CERTIFICATE, cert_pin),
+        ]:
+            options = gdtls.TLSOptions.client_unsafe()
+            self.assertEqual(options.add_pin(kind, pin), gdtls.OK)
+            client = dial(server.port, options)
+            connect(server, client)
+            self.assertEqual(client.get_status(), Status.STATUS_CONNECTED, kind)
+
+        options = gdtls.TLSOptions.client_unsafe()
+        self.assertEqual(options.add_pin(gdtls.PIN_PUBLIC_KEY, bytearray(wrong_pin)), gdtls.OK)
+        client = dial(server.port, options, (100, 400))
+        errors = []
+        connect(server, client, errors)
+        self.assertEqual(client.get_status(), Status.STATUS_ERROR)
+        self.assertEqual(errors[-1], gdtls.ERR_UNAUTHORIZED, "the poll that failed says why")
+        self.assertEqual(errors.count(gdtls.ERR_UNAUTHORIZED), 1)
+        self.assertEqual(gdtls.get_last_error(), gdtls.ERR_UNAUTHORIZED)
+        self.assertIn("pinned SHA-256", gdtls.get_last_error_message())
+
+    def test_pins_refuse_bad_input(self):
+        options = gdtls.TLSOptions.client_unsafe()
+        self.assertEqual(options.add_pin(7, bytes(32)), gdtls.ERR_INVALID_PARAMETER)
+        self.assertEqual(CERT.get_sha256_pin(7), b"")
+        self.assertEqual(gdtls.get_last_error(), gdtls.ERR_INVALID_PARAMETER)
+        self.assertEqual(gdtls.X509Certificate().get_sha256_pin(gdtls.PIN_PUBLIC_KEY), b"")
+        self.assertEqual(gdtls.get_last_error(), gdtls.ERR_UNCONFIGURED)
+        self.assertEqual(options.add_crl(b"not a revocation list"), gdtls.FAILED)
+
+    def test_a_connection_reports_what_it_negotiated_and_carried(self):
+        server = DtlsServerLoop(gdtls.TLSOptions.server(KEY, CERT))
+        udp, client = gdtls.PacketPeerUDP(), gdtls.PacketPeerDTLS()
+        self.assertEqual(udp.connect_to_host("127.0.0.1", server.port), gdtls.OK)
+        self.assertEqual(
+            client.connect_to_peer(udp, "localhost", gdtls.TLSOptions.client(CERT)), gdtls.OK
+        )
+        self.assertEqual(client.get_protocol_version(), "", "not before the handshake")
+        self.assertEqual(gdtls.get_last_error(), gdtls.ERR_UNAVAILABLE)
+        peer = connect(server, client)
+        self.assertEqual(client.get_status(), Status.STATUS_CONNECTED)
+        for side in [client, peer]:
+            self.assertEqual(side.get_protocol_version(), "DTLSv1.2")
+            self.assertNotEqual(side.get_cipher_suite(), "")
+            self.assertGreater(side.get_handshake_duration_usec(), 0)
+            self.assertFalse(side.is_session_resumed(), "a first connection")
+            self.assertEqual(side.get_next_timeout_msec(), -1, "no timer runs once connected")
+        self.assertEqual(client.get_cipher_suite(), peer.get_cipher_suite())
+        self.assertEqual(client.get_peer_certificate().save_to_string(), CERT.save_to_string())
+        self.assertIsNone(peer.get_peer_certificate(), "the server asked for no certificate")
+
+        self.assertEqual(deliver(client, peer, b"counted"), b"counted")
+        sent, received = client.get_traffic(), peer.get_traffic()
+        for counters in [sent, received]:
+            self.assertTrue(all(count > 0 for count in counters), counters)
+        # The first ClientHello went to the connection that asked for a cookie.
+        self.assertGreater(sent.datagrams_sent, received.datagrams_received)
+
+        self.assertEqual(client.set_idle_timeout_msec(5000), gdtls.OK)
+        self.assertTrue(4000 < client.get_next_timeout_msec() <= 5000)
+
+        for fd in [server.udp.get_socket_fd(), udp.get_socket_fd()]:
+            self.assertGreaterEqual(fd, 0)
+            self.assertTrue(stat.S_ISSOCK(os.fstat(fd).st_mode))
+        self.assertEqual(gdtls.PacketPeerUDP().get_socket_fd(), -1)
+        self.assertEqual(gdtls.UDPServer().get_socket_fd(), -1)
+
+    def test_a_reconnecting_client_resumes_its_session(self):
+        server = DtlsServerLoop(gdtls.TLSOptions.server(KEY, CERT))
+        self.assertEqual(
+            server.dtls.get_session_ticket_lifetime_sec(),
+            gdtls.DEFAULT_SESSION_TICKET_LIFETIME_SEC,
+        )
+        options = gdtls.TLSOptions.client(CERT)
+        self.assertTrue(options.get_session_resumption())
+        resumed = []
+        for _ in range(2):
+            client = dial(server.port, options)
+            peer = connect(server, client)
+            self.assertEqual(client.get_status(), Status.STATUS_CONNECTED)
+            resumed.append((client.is_session_resumed(), peer.is_session_resumed()))
+            self.assertEqual(client.disconnect_from_peer(), gdtls.OK)
+        self.assertEqual(resumed, [(False, False), (True, True)])
+
+        self.assertEqual(options.set_session_resumption(False), gdtls.OK)
+        self.assertFalse(options.get_session_resumption())
+        client = dial(server.port, options)
+        connect(server, client)
+        self.assertEqual(client.get_status(), Status.STATUS_CONNECTED)
+        self.assertFalse(client.is_session_resumed())
+        self.assertEqual(server.dtls.set_session_ticket_lifetime_sec(60), gdtls.OK)
+        self.assertEqual(server.dtls.get_session_ticket_lifetime_sec(), 60)
+
+    def test_mtu_suites_and_curves(self):
+        suite = "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256"
+        server_options = gdtls.TLSOptions.server(KEY, CERT)
+        self.assertEqual(server_options.set_mtu(500), gdtls.OK)
+        server = DtlsServerLoop(server_options)
+        options = gdtls.TLSOptions.client(CERT)
+        self.assertEqual(options.get_mtu(), gdtls.DTLS_MTU)
+        self.assertEqual(options.set_mtu(500), gdtls.OK)
+        self.assertEqual(options.get_mtu(), 500)
+        self.assertEqual(options.set_cipher_suites(suite), gdtls.OK)
+        self.assertEqual(options.set_curves("x25519,secp256r1"), gdtls.OK)
+        client = dial(server.port, options)
+        connect(server, client)
+        self.assertEqual(client.get_status(), Status.STATUS_CONNECTED)
+        self.assertEqual(client.get_cipher_suite(), suite)
+        # AES-GCM adds 13 + 8 + 16 bytes to a record.
+        self.assertEqual(client.get_max_packet_size(), 500 - 37)
+
+        for mtu in [gdtls.MIN_MTU - 1, gdtls.MAX_MTU + 1]:
+            self.assertEqual(options.set_mtu(mtu), gdtls.ERR_INVALID_PARAMETER)
+        self.assertEqual(
+            options.set_cipher_suites("TLS-NO-SUCH-SUITE"), gdtls.ERR_INVALID_PARAMETER
+        )
+        self.assertIn("TLS-NO-SUCH-SUITE", gdtls.get_last_error_message())
+        self.assertEqual(options.set_curves("no-such-curve"), gdtls.ERR_INVALID_PARAMETER)
+        self.assertEqual(options.set_cipher_suites(""), gdtls.OK)
+
+    def test_mutual_authentication(self):
+        client_key = gdtls.Crypto().generate_ecdsa("P-256")
+        client_cert = gdtls.Crypto().generate_self_signed_certificate(client_key, "CN=player")
+        server_options = gdtls.TLSOptions.server(KEY, CERT)
+        self.assertEqual(server_options.set_client_verification(client_cert, True), gdtls.OK)
+        server = DtlsServerLoop(server_options)
+
+        options = gdtls.TLSOptions.client(CERT)
+        self.assertEqual(options.set_client_certificate(client_key, client_cert), gdtls.OK)
+        client = dial(server.port, options)
+        peer = connect(server, client)
+        self.assertEqual(client.get_status(), Status.STATUS_CONNECTED)
+        self.assertEqual(peer.get_peer_certificate().save_to_string(), client_cert.save_to_string())
+
+        anonymous = dial(server.port, gdtls.TLSOptions.client(CERT), (100, 400))
+        connect(server, anonymous)
+        self.assertEqual(anonymous.get_status(), Status.STATUS_ERROR)
+
+        self.assertEqual(
+            server_options.set_client_certificate(client_key, client_cert),
+            gdtls.ERR_INVALID_PARAMETER,
+        )
+        self.assertEqual(
+            options.set_client_verification(client_cert, False), gdtls.ERR_INVALID_PARAMETER
+        )
+
+    def test_keys_and_certificates_from_memory(self):
+        key = gdtls.CryptoKey()
+        self.assertEqual(key.load_from_buffer(KEY.save_to_string().encode()), gdtls.OK)
+        self.assertEqual(key.save_to_string(), KEY.save_to_string())
+        public = gdtls.CryptoKey()
+        self.assertEqual(public.load_from_buffer(KEY.save_to_string(True).encode(), True), gdtls.OK)
+        self.assertTrue(public.is_public_only())
+        cert = gdtls.X509Certificate()
+        der = ssl.PEM_cert_to_DER_cert(CERT.save_to_string())
+        self.assertEqual(cert.load_from_buffer(memoryview(der)), gdtls.OK)
+        self.assertEqual(cert.save_to_string(), CERT.save_to_string())
+        self.assertEqual(cert.load_from_buffer(b"not a certificate"), gdtls.FAILED)
+        self.assertEqual(cert.get_count(), 1, "a failed load keeps the content")
+        self.assertEqual(key.load_from_buffer(b""), gdtls.FAILED)
+
+        p384 = gdtls.Crypto().generate_ecdsa("P-384")
+        self.assertIn("PRIVATE KEY", p384.save_to_string())
+        self.assertIsNone(gdtls.Crypto().generate_ecdsa("P-999"))
+        self.assertEqual(gdtls.get_last_error(), gdtls.ERR_INVALID_PARAMETER)
+
+    def test_the_log_goes_to_a_python_callback(self):
+        self.addCleanup(gdtls.set_log_callback, None)
+        lines = []
+
+        def collect(level, text):
+            lines.append((level, text))
+
+        self.assertEqual(gdtls.set_log_callback(collect, gdtls.LOG_STATE), gdtls.OK)
+        del collect  # only the package holds it now
+        self.handshake()
+        self.assertTrue(lines, "a handshake logs its steps")
+        self.assertTrue(all(level in (1, 2) for level, _ in lines), lines[:5])
+        self.assertTrue(all(isinstance(text, str) for _, text in lines))
+        self.assertTrue(any("handshake" in text for _, text in lines), lines[:5])
+
+        self.assertEqual(gdtls.set_log_callback(print, 5), gdtls.ERR_INVALID_PARAMETER)
+        self.assertEqual(gdtls.set_log_callback(None), gdtls.OK)
+        count = len(lines)
+        self.handshake()
+        self.assertEqual(len(lines), count, "nothing after set_log_callback(None)")
+
+    def test_a_replaced_or_failing_log_callback(self):
+        self.addCleanup(gdtls.set_log_callback, None)
+
+        def failing(level, text):
+            raise RuntimeError("logger down")
+
+        watched = weakref.ref(failing)
+        self.assertEqual(gdtls.set_log_callback(failing, gdtls.LOG_STATE), gdtls.OK)
+        del failing
+        gc.collect()
+        self.assertIsNotNone(watched(), "kept while it is the callback")
+        stderr = io.StringIO()
+        with contextlib.redirect_stderr(stderr):
+            client = self.handshake()
+        self.assertEqual(client.get_status(), Status.STATUS_CONNECTED)
+        self.assertIn("raised; the line is dropped", stderr.getvalue())
+        self.assertIn("logger down", stderr.getvalue())
+        self.assertEqual(gdtls.set_log_callback(None), gdtls.OK)
+        gc.collect()
+        self.assertIsNone(watched(), "let go once replaced")
+
+    def handshake(self):
+        """A connected client of a new server."""
+        server = DtlsServerLoop(gdtls.TLSOptions.server(KEY, CERT))
+        client = dial(server.port, gdtls.TLSOptions.client(CERT))
+        connect(server, client)
+        self.assertEqual(client.get_status(), Status.STATUS_CONNECTED)
+        return client
 
 
 if __name__ == "__main__":

@@ -6,16 +6,18 @@ use std::sync::{Arc, LazyLock, OnceLock};
 use std::time::Duration;
 
 use mbedtls::alloc::List as MbedtlsList;
+use mbedtls::cipher::raw::CipherType;
 use mbedtls::rng::{CtrDrbg, OsEntropy};
 use mbedtls::ssl::config::{AuthMode, Endpoint, Preset, Transport};
-use mbedtls::ssl::{Config, CookieContext};
-use mbedtls::x509::Certificate;
+use mbedtls::ssl::{Config, CookieContext, TicketContext};
+use mbedtls::x509::{Certificate, Crl};
 
 use super::verify::VerifyReport;
+use crate::crypto::{CryptoKey, X509Certificate};
 use crate::error::{Error, Failure, Result};
 use crate::files::read_limited_file;
 use crate::mbedtls_ext;
-use crate::tls_options::TlsOptions;
+use crate::tls_options::{Psk, TlsOptions};
 
 /// How long a handshake waits for the other side: the first retransmission
 /// interval, doubled after each unanswered flight up to the largest, after
@@ -159,13 +161,71 @@ fn shared_rng() -> Result<Arc<CtrDrbg>> {
     })
 }
 
-fn base_config(endpoint: Endpoint, timeout: HandshakeTimeout) -> Result<Config> {
+/// The PSK suites offered and accepted by PSK options, in mbedTLS's order
+/// of preference with the forward-secret ones (ECDHE, DHE) first; plain
+/// PSK, without forward secrecy, last, for peers that have nothing else.
+static PSK_CIPHERSUITES: LazyLock<Arc<Vec<i32>>> = LazyLock::new(|| {
+    use mbedtls_sys::*;
+    Arc::new(vec![
+        TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256,
+        TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256,
+        TLS_DHE_PSK_WITH_AES_256_GCM_SHA384,
+        TLS_DHE_PSK_WITH_AES_256_CCM,
+        TLS_DHE_PSK_WITH_AES_128_GCM_SHA256,
+        TLS_DHE_PSK_WITH_AES_128_CCM,
+        TLS_PSK_WITH_CHACHA20_POLY1305_SHA256,
+        TLS_PSK_WITH_AES_256_GCM_SHA384,
+        TLS_PSK_WITH_AES_256_CCM,
+        TLS_PSK_WITH_AES_128_GCM_SHA256,
+        TLS_PSK_WITH_AES_128_CCM,
+        0,
+    ])
+});
+
+/// What every configuration shares: the random generator, the suites and
+/// curves (`options`' own, or the defaults), the handshake timeout and the
+/// host's logger.
+fn base_config(
+    endpoint: Endpoint,
+    timeout: HandshakeTimeout,
+    options: &TlsOptions,
+) -> Result<Config> {
     let mut config = Config::new(endpoint, Transport::Datagram, Preset::Default);
     config.set_rng(shared_rng()?);
-    config.set_curves(Arc::clone(&CURVES));
-    config.set_ciphersuites(Arc::clone(&CIPHERSUITES));
+    let tuning = options.tuning();
+    let default_suites = if options.is_psk() {
+        &PSK_CIPHERSUITES
+    } else {
+        &CIPHERSUITES
+    };
+    config.set_ciphersuites(Arc::clone(tuning.suites.as_ref().unwrap_or(default_suites)));
+    config.set_curves(Arc::clone(tuning.curves.as_ref().unwrap_or(&CURVES)));
     mbedtls_ext::set_handshake_timeout(&mut config, timeout.min_ms, timeout.max_ms);
+    crate::log::attach(&mut config);
     Ok(config)
+}
+
+/// Trusts `chain` (with `options`' revocation lists) for the peer's
+/// certificate.
+fn trust(config: &mut Config, options: &TlsOptions, chain: Arc<MbedtlsList<Certificate>>) {
+    config.set_ca_list(chain, revocation_lists(options));
+}
+
+/// `options`' revocation lists as mbedTLS takes them, if any.
+fn revocation_lists(options: &TlsOptions) -> Option<Arc<Crl>> {
+    let tuning = options.tuning();
+    if tuning.crls.is_empty() {
+        return None;
+    }
+    let mut crl = Crl::new();
+    // Each was parsed when it was added.
+    for der in &tuning.crls {
+        crl.push_from_der(der).ok()?;
+    }
+    // The crate takes the list as an Arc; the configuration, shared between
+    // threads, only reads it.
+    #[allow(clippy::arc_with_non_send_sync)]
+    Some(Arc::new(crl))
 }
 
 /// A CA bundle and the file it came from.
@@ -196,9 +256,9 @@ fn system_ca_bundle() -> Result<Bundle> {
         .map_err(|e| Failure::new(Error::ERR_UNCONFIGURED, e))
 }
 
-/// A client configuration for `options` (client or unsafe client), and
-/// for a validating client what its verification of a server checking
-/// `expected_name` saw.
+/// A client configuration for `options` (client, unsafe client or PSK
+/// client), and for a validating client what its verification of a server
+/// checking `expected_name` saw.
 pub(crate) fn client_config(
     options: &TlsOptions,
     timeout: HandshakeTimeout,
@@ -210,7 +270,16 @@ pub(crate) fn client_config(
             "server options cannot connect to a peer: use TLSOptions.client()",
         ));
     }
-    let mut config = base_config(Endpoint::Client, timeout)?;
+    let mut config = base_config(Endpoint::Client, timeout, options)?;
+    if let Some(Psk::Client { identity, key }) = options.psk() {
+        config.set_authmode(AuthMode::None);
+        mbedtls_ext::set_psk(&mut config, key, identity)
+            .map_err(|e| Failure::mbedtls(Error::ERR_INVALID_PARAMETER, "cannot use the PSK", e))?;
+        return Ok((config, None));
+    }
+    if let Some((key, certificate)) = &options.tuning().client_identity {
+        push_identity(&mut config, key, certificate, "client")?;
+    }
     let trusted = options.trusted_ca_chain().and_then(|c| c.chain());
     if options.is_unsafe_client() {
         config.set_authmode(AuthMode::None);
@@ -220,16 +289,53 @@ pub(crate) fn client_config(
         return Ok((config, None));
     }
     config.set_authmode(AuthMode::Required);
-    let (chain, trust) = match trusted {
+    let (chain, trusted_from) = match trusted {
         Some(chain) => (chain, "the trusted chain of the TLS options".to_owned()),
         None => {
             let (chain, path) = system_ca_bundle()?;
             (chain, format!("the system's CA bundle, {path}"))
         }
     };
-    config.set_ca_list(chain, None);
-    let report = VerifyReport::install(&mut config, expected_name, trust);
+    trust(&mut config, options, chain);
+    let report = VerifyReport::new("the server", expected_name, &trusted_from);
     Ok((config, Some(report)))
+}
+
+/// Presents `certificate` with `key`, as a server always does and a
+/// client when asked to.
+fn push_identity(
+    config: &mut Config,
+    key: &CryptoKey,
+    certificate: &X509Certificate,
+    whose: &str,
+) -> Result<()> {
+    let unusable = || {
+        Failure::new(
+            Error::ERR_INVALID_PARAMETER,
+            format!("the {whose} key or certificate is empty"),
+        )
+    };
+    let key = key.material().ok_or_else(unusable)?;
+    let chain = certificate.chain().ok_or_else(unusable)?;
+    let size = certificate_message_size(&chain);
+    if size > MAX_CERTIFICATE_MESSAGE {
+        return Err(Failure::new(
+            Error::ERR_INVALID_PARAMETER,
+            format!(
+                "the {whose} certificate chain ({} certificates) makes a {size}-byte handshake \
+                 message, more than the {MAX_CERTIFICATE_MESSAGE} bytes one can carry: send \
+                 fewer certificates (peers already have the root) or smaller ones",
+                chain.iter().count()
+            ),
+        ));
+    }
+    config.push_cert(chain, Arc::clone(&key.pk)).map_err(|e| {
+        Failure::mbedtls(
+            Error::ERR_INVALID_PARAMETER,
+            &format!("cannot use the {whose} certificate"),
+            e,
+        )
+    })
 }
 
 /// The size of the Certificate message carrying `chain`, which must fit
@@ -250,51 +356,113 @@ pub(crate) fn new_cookies() -> Result<Arc<CookieContext>> {
     Ok(Arc::new(cookies))
 }
 
-/// What every connection of one `DTLSServer` setup shares. Cookies bind a
-/// client's retried ClientHello to its address.
+/// How long a server's session tickets are valid by default, and how often
+/// the key sealing them changes: two hours, OpenSSL's default session
+/// lifetime.
+pub const DEFAULT_TICKET_LIFETIME: Duration = Duration::from_secs(2 * 60 * 60);
+
+/// Fresh keys to seal session tickets with, for a ticket `lifetime` (none:
+/// no tickets).
+pub(crate) fn new_tickets(lifetime: Option<Duration>) -> Result<Option<Arc<TicketContext>>> {
+    let Some(lifetime) = lifetime else {
+        return Ok(None);
+    };
+    let seconds = u32::try_from(lifetime.as_secs()).unwrap_or(u32::MAX);
+    let tickets =
+        TicketContext::new(shared_rng()?, CipherType::Aes256Gcm, seconds).map_err(|e| {
+            Failure::mbedtls(
+                Error::ERR_CANT_ACQUIRE_RESOURCE,
+                "cannot set up session tickets",
+                e,
+            )
+        })?;
+    Ok(Some(Arc::new(tickets)))
+}
+
+/// What every connection of one `DTLSServer` setup shares.
+pub(crate) struct ServerConfig {
+    pub(crate) config: Arc<Config>,
+    /// Whether connections verify their client's certificate (each with its
+    /// own `VerifyReport`, made by `client_report`).
+    verifies_clients: bool,
+    /// The PSK lookup mbedTLS calls back: it must live as long as the
+    /// configuration and every connection made from it.
+    pub(crate) psk_lookup: Option<Arc<mbedtls_ext::PskLookupHolder>>,
+}
+
+/// What a server's connections report their client's certificate against.
+const CLIENTS_TRUST: &str = "the clients' trusted chain of the server's TLS options";
+
+impl ServerConfig {
+    /// A fresh report for one connection's verification of its client, if
+    /// the server verifies clients.
+    pub(crate) fn client_report(&self) -> Option<Arc<VerifyReport>> {
+        self.verifies_clients
+            .then(|| VerifyReport::new("the client", "", CLIENTS_TRUST))
+    }
+}
+
+/// The configuration of one `DTLSServer` setup. Cookies bind a client's
+/// retried ClientHello to its address.
 pub(crate) fn server_config(
     options: &TlsOptions,
     timeout: HandshakeTimeout,
     cookies: Arc<CookieContext>,
-) -> Result<Config> {
-    let not_server = || {
-        Failure::new(
-            Error::ERR_INVALID_PARAMETER,
-            "DTLSServer.setup needs TLSOptions.server(key, certificate)",
-        )
-    };
+    tickets: Option<Arc<TicketContext>>,
+) -> Result<ServerConfig> {
     if !options.is_server() {
-        return Err(not_server());
-    }
-    let key = options
-        .private_key()
-        .and_then(|k| k.material())
-        .ok_or_else(not_server)?;
-    let chain = options
-        .own_certificate()
-        .and_then(|c| c.chain())
-        .ok_or_else(not_server)?;
-    let size = certificate_message_size(&chain);
-    if size > MAX_CERTIFICATE_MESSAGE {
         return Err(Failure::new(
             Error::ERR_INVALID_PARAMETER,
-            format!(
-                "the certificate chain ({} certificates) makes a {size}-byte handshake message, \
-                 more than the {MAX_CERTIFICATE_MESSAGE} bytes one can carry: send fewer \
-                 certificates (clients already have the root) or smaller ones",
-                chain.iter().count()
-            ),
+            "DTLSServer.setup needs server options: TLSOptions.server(key, certificate) or a PSK server",
         ));
     }
-    let mut config = base_config(Endpoint::Server, timeout)?;
-    config.set_authmode(AuthMode::None);
-    config.push_cert(chain, Arc::clone(&key.pk)).map_err(|e| {
-        Failure::mbedtls(
-            Error::ERR_INVALID_PARAMETER,
-            "cannot use the server certificate",
-            e,
-        )
-    })?;
+    let mut config = base_config(Endpoint::Server, timeout, options)?;
     config.set_dtls_cookies(cookies);
-    Ok(config)
+    if let Some(tickets) = tickets {
+        config.set_session_tickets_callback(tickets);
+    }
+    if let Some(Psk::Server(lookup)) = options.psk() {
+        config.set_authmode(AuthMode::None);
+        let holder = mbedtls_ext::PskLookupHolder::new(Arc::clone(lookup));
+        mbedtls_ext::set_psk_lookup(&mut config, &holder);
+        return Ok(ServerConfig {
+            config: Arc::new(config),
+            verifies_clients: false,
+            psk_lookup: Some(holder),
+        });
+    }
+    let (key, certificate) = options
+        .private_key()
+        .zip(options.own_certificate())
+        .ok_or_else(|| {
+            Failure::new(
+                Error::ERR_INVALID_PARAMETER,
+                "DTLSServer.setup needs TLSOptions.server(key, certificate)",
+            )
+        })?;
+    push_identity(&mut config, key, certificate, "server")?;
+    let verification = options.tuning().client_verification.clone();
+    let verifies_clients = verification.is_some();
+    match verification {
+        Some((trusted, required)) => {
+            let chain = trusted.chain().ok_or_else(|| {
+                Failure::new(
+                    Error::ERR_INVALID_PARAMETER,
+                    "the clients' trusted chain is empty",
+                )
+            })?;
+            config.set_authmode(if required {
+                AuthMode::Required
+            } else {
+                AuthMode::Optional
+            });
+            trust(&mut config, options, chain);
+        }
+        None => config.set_authmode(AuthMode::None),
+    }
+    Ok(ServerConfig {
+        config: Arc::new(config),
+        verifies_clients,
+        psk_lookup: None,
+    })
 }

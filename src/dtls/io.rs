@@ -1,6 +1,7 @@
 //! The bridge between an mbedTLS context and a `Transport`: one datagram per
 //! call, never blocking.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use mbedtls::error::codes;
@@ -17,8 +18,54 @@ thread_local! {
     static LANDING: Scratch = Scratch::new(MAX_DATAGRAM);
 }
 
+/// What crossed a connection's transport, headers and all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Traffic {
+    pub datagrams_received: u64,
+    pub bytes_received: u64,
+    pub datagrams_sent: u64,
+    pub bytes_sent: u64,
+}
+
+/// A connection's `Traffic`, counted as it goes: shared with the peer,
+/// which reads it after mbedTLS has let go of the transport.
+#[derive(Default)]
+pub(crate) struct TrafficCounter {
+    datagrams_received: AtomicU64,
+    bytes_received: AtomicU64,
+    datagrams_sent: AtomicU64,
+    bytes_sent: AtomicU64,
+}
+
+impl TrafficCounter {
+    pub(crate) fn get(&self) -> Traffic {
+        Traffic {
+            datagrams_received: self.datagrams_received.load(Ordering::Relaxed),
+            bytes_received: self.bytes_received.load(Ordering::Relaxed),
+            datagrams_sent: self.datagrams_sent.load(Ordering::Relaxed),
+            bytes_sent: self.bytes_sent.load(Ordering::Relaxed),
+        }
+    }
+
+    fn received(&self, bytes: usize) {
+        self.datagrams_received.fetch_add(1, Ordering::Relaxed);
+        self.bytes_received
+            .fetch_add(bytes as u64, Ordering::Relaxed);
+    }
+
+    fn sent(&self, bytes: usize) {
+        self.datagrams_sent.fetch_add(1, Ordering::Relaxed);
+        self.bytes_sent.fetch_add(bytes as u64, Ordering::Relaxed);
+    }
+}
+
 pub(crate) struct DatagramIo {
     transport: Arc<dyn Transport>,
+    traffic: Arc<TrafficCounter>,
+    /// How many more datagrams mbedTLS may read (none: no limit).
+    reads_left: Option<u32>,
+    /// Sends wait: mbedTLS is told to try again later.
+    hold_sends: bool,
     /// Why the transport last failed: mbedTLS only hears "internal error",
     /// the peer tells the host this.
     failure: Option<Failure>,
@@ -28,12 +75,34 @@ pub(crate) struct DatagramIo {
 }
 
 impl DatagramIo {
-    pub(crate) fn new(transport: Arc<dyn Transport>) -> Self {
+    /// Datagrams through `transport`, counted in `traffic`.
+    pub(crate) fn new(transport: Arc<dyn Transport>, traffic: Arc<TrafficCounter>) -> Self {
         DatagramIo {
             transport,
+            traffic,
+            reads_left: None,
+            hold_sends: false,
             failure: None,
             gone: None,
         }
+    }
+
+    /// Lets mbedTLS read only `limit` more datagrams (`None`: any number);
+    /// after that, reads find nothing waiting.
+    pub(crate) fn limit_reads(&mut self, limit: Option<u32>) {
+        self.reads_left = limit;
+    }
+
+    /// Makes sends wait (mbedTLS hears "try again later") until released:
+    /// what it writes meanwhile never leaves.
+    pub(crate) fn hold_sends(&mut self, hold: bool) {
+        self.hold_sends = hold;
+    }
+
+    /// Whether datagrams wait in the transport: a server's connection can
+    /// find some that another connection's read routed to it.
+    pub(crate) fn has_pending(&self) -> bool {
+        matches!(self.transport.pending_datagrams(), Ok(Some(1..)))
     }
 
     /// Why the transport failed, if it did since the last call.
@@ -149,20 +218,27 @@ pub(crate) fn carries_cookie(datagram: &[u8]) -> bool {
 
 impl Io for DatagramIo {
     fn recv(&mut self, buf: &mut [u8]) -> mbedtls::Result<usize> {
+        if self.reads_left == Some(0) {
+            return Err(codes::SslWantRead.into());
+        }
         scratch::with(&LANDING, |landing| {
             loop {
                 return match self.transport.recv_datagram(landing) {
                     // A datagram larger than mbedTLS's buffer holds no valid
                     // record; handing over its start lets mbedTLS drop it.
-                    Ok(Some(n)) => match deliverable(&landing[..n.min(buf.len())]) {
-                        // mbedTLS reads a return of 0 as end of stream, fatal
-                        // for the connection: nothing to read is skipped.
-                        0 => continue,
-                        n => {
-                            buf[..n].copy_from_slice(&landing[..n]);
-                            Ok(n)
+                    Ok(Some(n)) => {
+                        self.traffic.received(n);
+                        match deliverable(&landing[..n.min(buf.len())]) {
+                            // mbedTLS reads a return of 0 as end of stream, fatal
+                            // for the connection: nothing to read is skipped.
+                            0 => continue,
+                            n => {
+                                buf[..n].copy_from_slice(&landing[..n]);
+                                self.reads_left = self.reads_left.map(|left| left - 1);
+                                Ok(n)
+                            }
                         }
-                    },
+                    }
                     Ok(None) => Err(codes::SslWantRead.into()),
                     // After "gone", what is still queued waits for the next
                     // read: a transport that keeps saying it cannot loop here.
@@ -175,8 +251,14 @@ impl Io for DatagramIo {
     }
 
     fn send(&mut self, buf: &[u8]) -> mbedtls::Result<usize> {
+        if self.hold_sends {
+            return Err(codes::SslWantWrite.into());
+        }
         match self.transport.send_datagram(buf) {
-            Ok(()) => Ok(buf.len()),
+            Ok(()) => {
+                self.traffic.sent(buf.len());
+                Ok(buf.len())
+            }
             Err(f) if f.code == Error::ERR_BUSY => Err(codes::SslWantWrite.into()),
             // A datagram to a peer that is gone is lost, as networks lose
             // datagrams.

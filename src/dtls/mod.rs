@@ -13,13 +13,19 @@ mod io;
 mod limits;
 /// cbindgen:ignore
 mod peer;
+mod pins;
 mod server;
+mod sessions;
 mod verify;
 
-pub use config::{HandshakeTimeout, MAX_CERTIFICATE_MESSAGE, SYSTEM_CA_BUNDLES};
+pub use config::{
+    HandshakeTimeout, DEFAULT_TICKET_LIFETIME, MAX_CERTIFICATE_MESSAGE, SYSTEM_CA_BUNDLES,
+};
+pub use io::Traffic;
 pub use limits::{DEFAULT_MAX_HANDSHAKES, DEFAULT_MAX_HANDSHAKES_PER_SOURCE};
 pub use peer::{PacketPeerDtls, DTLS_MTU};
 pub use server::DtlsServer;
+pub(crate) use sessions::SessionStore;
 
 /// Godot's `PacketPeerDTLS.Status`.
 ///

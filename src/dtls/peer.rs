@@ -5,27 +5,30 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use mbedtls::error::codes;
-use mbedtls::ssl::context::Timer;
 use mbedtls::ssl::io::Io;
 use mbedtls::ssl::{Config, Context};
 use mbedtls::x509::VerifyError;
 
 use super::config::{client_config, HandshakeTimeout};
-use super::io::DatagramIo;
+use super::io::{DatagramIo, Traffic, TrafficCounter};
 use super::limits::HandshakeSlot;
+use super::pins;
+use super::sessions::{ServerKey, SessionStore};
 use super::verify::VerifyReport;
 use super::Status;
 use crate::crypto::X509Certificate;
 use crate::error::{Error, Failure, Result};
-use crate::mbedtls_ext;
+use crate::mbedtls_ext::{self, PskLookupHolder, SavedSession, TimerState};
 use crate::scratch::{self, Scratch};
-use crate::tls_options::TlsOptions;
+use crate::tls_options::{Pin, TlsOptions};
+use crate::transport::Transport;
 use crate::udp::queue::{read_to_vec, DatagramQueue};
 use crate::udp::{PacketPeerUdp, PacketRead};
 
-/// The largest datagram gdtls's DTLS writes: handshake flights are cut to
-/// fit and application packets must. 1200 bytes cross any IPv6 path (and so
-/// practically every path) without IP fragmentation, as QUIC also assumes.
+/// The largest datagram gdtls's DTLS writes unless the TLS options set
+/// another MTU: handshake flights are cut to fit and application packets
+/// must. 1200 bytes cross any IPv6 path (and so practically every path)
+/// without IP fragmentation, as QUIC also assumes.
 pub const DTLS_MTU: u16 = 1200;
 
 /// The most a record can add to its payload with any suite gdtls offers
@@ -49,12 +52,75 @@ const NO_ADDRESS: SocketAddr = SocketAddr::V4(SocketAddrV4::new(Ipv4Addr::UNSPEC
 
 pub(crate) type DtlsContext = Context<DatagramIo>;
 
-/// A context for `config` with gdtls's timer and MTU.
-pub(crate) fn new_context(config: Arc<Config>) -> DtlsContext {
-    let mut ctx = Context::new(config);
-    ctx.set_timer_callback(Box::new(Timer::new()));
-    mbedtls_ext::set_mtu(&mut ctx, DTLS_MTU);
-    ctx
+/// A connection's mbedTLS context and what must live as long as it: the
+/// timer its retransmissions run on, the report its verification of the
+/// peer fills and the PSK lookup it calls back (the context, declared
+/// first, is dropped first).
+pub(crate) struct Link {
+    pub(crate) ctx: DtlsContext,
+    timer: Arc<TimerState>,
+    traffic: Arc<TrafficCounter>,
+    verify: Option<Arc<VerifyReport>>,
+    _psk_lookup: Option<Arc<PskLookupHolder>>,
+    /// The handshake resumes a session, as last seen.
+    resumed: bool,
+}
+
+impl Link {
+    /// A context for `config` writing datagrams of at most `mtu` bytes,
+    /// reporting its verification of the peer to `verify`.
+    pub(crate) fn new(
+        config: Arc<Config>,
+        mtu: u16,
+        verify: Option<Arc<VerifyReport>>,
+        psk_lookup: Option<Arc<PskLookupHolder>>,
+    ) -> Self {
+        let mut ctx = Context::new(config);
+        let timer = mbedtls_ext::set_retransmission_timer(&mut ctx);
+        mbedtls_ext::set_mtu(&mut ctx, mtu);
+        if let Some(report) = &verify {
+            mbedtls_ext::set_verify(&mut ctx, report);
+        }
+        Link {
+            ctx,
+            timer,
+            traffic: Arc::default(),
+            verify,
+            _psk_lookup: psk_lookup,
+            resumed: false,
+        }
+    }
+
+    /// Notes whether the handshake resumes a session, while mbedTLS still
+    /// holds its state: call after each step.
+    pub(crate) fn note_resumption(&mut self) {
+        if let Some(resuming) = mbedtls_ext::resuming(&self.ctx) {
+            self.resumed = resuming;
+        }
+    }
+
+    /// The transport for this link's context's next `establish`, counting
+    /// its traffic from zero (a server's gate is reused).
+    pub(crate) fn io(&mut self, transport: Arc<dyn Transport>) -> DatagramIo {
+        self.traffic = Arc::default();
+        DatagramIo::new(transport, Arc::clone(&self.traffic))
+    }
+}
+
+/// What a connection ends with, and what a peer reports on.
+#[derive(Default, Clone, Copy)]
+struct Totals {
+    traffic: Traffic,
+    retransmissions: u32,
+}
+
+impl Totals {
+    fn of(link: &Link) -> Self {
+        Totals {
+            traffic: link.traffic.get(),
+            retransmissions: link.timer.expirations(),
+        }
+    }
 }
 
 fn is_want(e: &mbedtls::Error) -> bool {
@@ -75,13 +141,8 @@ fn transport_failure(ctx: &mut DtlsContext) -> Option<Failure> {
 /// whose only fault is the name it was issued for is a hostname mismatch,
 /// as Godot's class reference describes; Godot 3.2.3 reports a plain
 /// error), a timeout, or mbedTLS's own error.
-fn failure_of(
-    ctx: &mut DtlsContext,
-    e: mbedtls::Error,
-    code: Error,
-    doing: &str,
-    verify: Option<&VerifyReport>,
-) -> (Status, Failure) {
+fn failure_of(link: &mut Link, e: mbedtls::Error, code: Error, doing: &str) -> (Status, Failure) {
+    let (ctx, verify) = (&mut link.ctx, link.verify.as_deref());
     if let Some(f) = transport_failure(ctx) {
         return (
             Status::STATUS_ERROR,
@@ -95,7 +156,7 @@ fn failure_of(
             } else {
                 Status::STATUS_ERROR
             };
-            let why = report.explain("the server", flags);
+            let why = report.explain(flags);
             (status, Failure::new(code, format!("{doing}: {why}")))
         }
         (Some(codes::SslTimeout), _, _) => (
@@ -109,14 +170,26 @@ fn failure_of(
     }
 }
 
+/// What a connection negotiated, once its handshake is done.
+#[derive(Clone, Copy)]
+struct Negotiated {
+    version: &'static str,
+    suite: &'static str,
+    handshake_duration: Duration,
+    resumed: bool,
+}
+
 struct Inner {
     status: Status,
-    ctx: Option<DtlsContext>,
+    link: Option<Link>,
     packets: DatagramQueue,
-    /// What the verification of the server saw (a validating client).
-    verify: Option<Arc<VerifyReport>>,
     /// A server connection's place among its server's handshakes.
     slot: Option<HandshakeSlot>,
+    /// When the handshake started.
+    started: Instant,
+    negotiated: Option<Negotiated>,
+    /// What the last connection's context counted, once it has gone.
+    totals: Totals,
     /// When the peer was last heard from: the start of the handshake, its
     /// end, and each packet received.
     last_heard: Instant,
@@ -124,6 +197,15 @@ struct Inner {
     idle_timeout: Option<Duration>,
     /// How a handshake this peer starts as a client waits for the server.
     handshake_timeout: HandshakeTimeout,
+    /// The SHA-256 pins the peer's chain must match (none: no pinning).
+    pins: Arc<[Pin]>,
+    /// A server's connection (the peer is a client).
+    accepted: bool,
+    /// The largest datagram the connection writes.
+    mtu: u16,
+    /// Where a client saves the session it establishes, and for which
+    /// server.
+    resumption: Option<(Arc<SessionStore>, ServerKey)>,
 }
 
 impl Inner {
@@ -133,44 +215,122 @@ impl Inner {
     /// cleanly by the other side, if it still listens. Its memory goes now;
     /// what is left (the packets still to read) goes with the peer.
     fn fail(&mut self, status: Status, failure: Failure) -> Failure {
+        crate::log::log(1, || failure.message.clone());
         self.status = status;
         self.end();
         failure
     }
 
     fn end(&mut self) {
-        self.ctx = None;
+        if let Some(link) = self.link.take() {
+            self.totals = Totals::of(&link);
+        }
         self.slot = None;
-        self.verify = None;
+    }
+
+    fn totals(&self) -> Totals {
+        self.link.as_ref().map_or(self.totals, Totals::of)
+    }
+
+    /// Starts a handshake on `link`, whose `establish` has just returned
+    /// `result`.
+    fn begin(&mut self, mut link: Link, result: mbedtls::Result<()>, doing: &str) -> Result<()> {
+        self.packets.clear();
+        self.negotiated = None;
+        self.totals = Totals::default();
+        self.started = Instant::now();
+        self.last_heard = self.started;
+        match result {
+            Ok(()) => {
+                self.link = Some(link);
+                self.handshake_done()
+            }
+            Err(e) if is_want(&e) => {
+                self.status = Status::STATUS_HANDSHAKING;
+                self.link = Some(link);
+                Ok(())
+            }
+            Err(e) => {
+                let (status, f) = failure_of(&mut link, e, Error::FAILED, doing);
+                self.totals = Totals::of(&link);
+                self.status = status;
+                Err(f)
+            }
+        }
+    }
+
+    /// The handshake is done: the connection is up, unless the peer's
+    /// chain matches none of the pins.
+    fn handshake_done(&mut self) -> Result<()> {
+        let Some(link) = self.link.as_mut() else {
+            return Ok(());
+        };
+        let pins = Arc::clone(&self.pins);
+        let chain = link.ctx.peer_cert().ok().flatten();
+        let ders = chain.into_iter().flat_map(|c| c.iter()).map(|c| c.as_der());
+        if !pins::chain_matches(&pins, ders) {
+            mbedtls_ext::send_fatal_alert(&mut link.ctx, mbedtls_ext::Alert::BadCertificate);
+            let whose = if self.accepted {
+                "the client"
+            } else {
+                "the server"
+            };
+            let f = Failure::new(
+                Error::ERR_UNAUTHORIZED,
+                format!("the DTLS handshake failed: {}", pins::refusal(whose, &pins)),
+            );
+            return Err(self.fail(Status::STATUS_ERROR, f));
+        }
+        link.note_resumption();
+        if let Some((store, server)) = &self.resumption {
+            if let Some(session) = SavedSession::of(&link.ctx) {
+                store.save(server.clone(), session);
+            }
+        }
+        self.negotiated = Some(Negotiated {
+            version: mbedtls_ext::version_name(&link.ctx),
+            suite: mbedtls_ext::ciphersuite_name(&link.ctx),
+            handshake_duration: self.started.elapsed(),
+            resumed: link.resumed,
+        });
+        self.status = Status::STATUS_CONNECTED;
+        self.slot = None;
+        self.last_heard = Instant::now();
+        Ok(())
     }
 
     /// Drives the handshake, then moves received records into the queue,
     /// then ends a connected peer that is gone or silent for too long.
     fn pump(&mut self) -> Result<()> {
-        let Some(ctx) = self.ctx.as_mut() else {
+        let Some(link) = self.link.as_mut() else {
             return Ok(());
         };
         if self.status == Status::STATUS_HANDSHAKING {
-            let step = ctx.handshake();
+            link.note_resumption();
+            let step = link.ctx.handshake();
+            link.note_resumption();
             // A refusal during the handshake is no reason to stop: the
             // server may be starting, and mbedTLS retransmits.
-            ctx.io_mut().and_then(DatagramIo::take_gone);
+            link.ctx.io_mut().and_then(DatagramIo::take_gone);
             match step {
-                Ok(()) => {
-                    self.status = Status::STATUS_CONNECTED;
-                    self.slot = None;
-                    self.verify = None;
-                    self.last_heard = Instant::now();
-                }
+                Ok(()) => self.handshake_done()?,
                 Err(e) if is_want(&e) => return Ok(()),
                 Err(e) => {
-                    let (status, f) = failure_of(
-                        ctx,
-                        e,
-                        Error::FAILED,
-                        "the DTLS handshake failed",
-                        self.verify.as_deref(),
-                    );
+                    // mbedTLS refuses a client without the certificate it
+                    // requires without telling it, which would leave the
+                    // client waiting out its handshake timeout.
+                    if e.high_level() == Some(codes::SslNoClientCertificate) {
+                        mbedtls_ext::send_fatal_alert(
+                            &mut link.ctx,
+                            mbedtls_ext::Alert::HandshakeFailure,
+                        );
+                    }
+                    let (status, f) =
+                        failure_of(link, e, Error::FAILED, "the DTLS handshake failed");
+                    // A session that led to a failure is not offered again.
+                    if let Some((store, server)) = &self.resumption {
+                        store.forget(server);
+                    }
                     return Err(self.fail(status, f));
                 }
             }
@@ -182,8 +342,10 @@ impl Inner {
     fn read_records(&mut self) -> Result<()> {
         scratch::with(&PLAINTEXT, |buf| {
             while !self.packets.is_full() {
-                let Some(ctx) = self.ctx.as_mut() else { break };
-                match Io::recv(ctx, buf) {
+                let Some(link) = self.link.as_mut() else {
+                    break;
+                };
+                match Io::recv(&mut link.ctx, buf) {
                     Ok(0) => break,
                     Ok(n) => {
                         self.packets.push(NO_ADDRESS, &buf[..n]);
@@ -192,17 +354,16 @@ impl Inner {
                     Err(e) if is_want(&e) => break,
                     Err(e) if e.high_level() == Some(codes::SslPeerCloseNotify) => {
                         // Answer with our own close_notify, as Godot does.
-                        ctx.close();
+                        link.ctx.close();
                         self.status = Status::STATUS_DISCONNECTED;
                         self.end();
                     }
                     Err(e) => {
                         let (status, f) = failure_of(
-                            ctx,
+                            link,
                             e,
                             Error::ERR_CONNECTION_ERROR,
                             "the DTLS connection failed",
-                            None,
                         );
                         return Err(self.fail(status, f));
                     }
@@ -215,10 +376,10 @@ impl Inner {
     /// Ends a connected peer that the transport reports gone, or that has
     /// been silent for longer than its idle timeout.
     fn check_alive(&mut self) -> Result<()> {
-        let Some(ctx) = self.ctx.as_mut() else {
+        let Some(link) = self.link.as_mut() else {
             return Ok(());
         };
-        if let Some(gone) = ctx.io_mut().and_then(DatagramIo::take_gone) {
+        if let Some(gone) = link.ctx.io_mut().and_then(DatagramIo::take_gone) {
             let f = Failure::new(
                 Error::ERR_CONNECTION_ERROR,
                 format!("the DTLS connection failed: {}", gone.message),
@@ -250,7 +411,7 @@ pub struct PacketPeerDtls {
 
 impl Default for PacketPeerDtls {
     fn default() -> Self {
-        Self::with(Status::STATUS_DISCONNECTED, None)
+        Self::with(Status::STATUS_DISCONNECTED)
     }
 }
 
@@ -260,33 +421,46 @@ impl PacketPeerDtls {
         Self::default()
     }
 
-    pub(crate) fn with(status: Status, ctx: Option<DtlsContext>) -> Self {
+    pub(crate) fn with(status: Status) -> Self {
+        let now = Instant::now();
         PacketPeerDtls {
             inner: Mutex::new(Inner {
                 status,
-                ctx,
+                link: None,
                 packets: DatagramQueue::new(RECEIVE_QUEUE_BYTES),
-                verify: None,
                 slot: None,
-                last_heard: Instant::now(),
+                started: now,
+                negotiated: None,
+                totals: Totals::default(),
+                last_heard: now,
                 idle_timeout: None,
                 handshake_timeout: HandshakeTimeout::CLIENT_DEFAULT,
+                pins: Arc::new([]),
+                accepted: false,
+                mtu: DTLS_MTU,
+                resumption: None,
             }),
         }
     }
 
-    /// A server's new connection, handshaking in `ctx`, holding `slot`
-    /// until its handshake ends.
+    /// A server's new connection, handshaking on `link`, holding `slot`
+    /// until its handshake ends; the client's chain must match `pins`.
     pub(crate) fn accepted(
-        ctx: DtlsContext,
+        link: Link,
         slot: HandshakeSlot,
         idle_timeout: Option<Duration>,
+        pins: Arc<[Pin]>,
+        mtu: u16,
     ) -> Self {
-        let peer = Self::with(Status::STATUS_HANDSHAKING, Some(ctx));
+        let peer = Self::with(Status::STATUS_HANDSHAKING);
         {
             let mut inner = peer.lock();
+            inner.link = Some(link);
             inner.slot = Some(slot);
             inner.idle_timeout = idle_timeout;
+            inner.pins = pins;
+            inner.accepted = true;
+            inner.mtu = mtu;
         }
         peer
     }
@@ -324,7 +498,8 @@ impl PacketPeerDtls {
             "" => hostname,
             name => name,
         };
-        if name.is_empty() && !options.is_unsafe_client() {
+        // A PSK client checks no certificate, so it needs no name.
+        if name.is_empty() && !options.is_unsafe_client() && !options.is_psk() {
             return Err(Failure::new(
                 Error::ERR_INVALID_PARAMETER,
                 "a validating client needs the server's host name to check its certificate against",
@@ -341,33 +516,32 @@ impl PacketPeerDtls {
             ));
         }
         let (config, verify) = client_config(options, inner.handshake_timeout, name)?;
-        let mut ctx = new_context(Arc::new(config));
-        inner.packets.clear();
-        inner.verify = verify;
-        inner.last_heard = Instant::now();
+        let mtu = options.mtu().unwrap_or(DTLS_MTU);
+        let mut link = Link::new(Arc::new(config), mtu, verify, None);
+        inner.pins = options.pins().into();
+        inner.accepted = false;
+        inner.mtu = mtu;
+        let server = (udp.destination(), name.to_owned());
+        let sessions = options.sessions();
+        let saved = sessions.as_ref().and_then(|s| s.get(&server));
+        inner.resumption = sessions.map(|store| (store, server));
         let sni = (!name.is_empty()).then_some(name);
-        match ctx.establish(DatagramIo::new(udp), sni) {
-            Ok(()) => {
-                inner.status = Status::STATUS_CONNECTED;
-                inner.ctx = Some(ctx);
-                Ok(())
+        let mut io = link.io(udp);
+        // With a session to offer, the ClientHello mbedTLS writes first
+        // (without it) is held back and the handshake restarted with it.
+        io.hold_sends(saved.is_some());
+        let mut result = link.ctx.establish(io, sni);
+        if let Some(session) = saved {
+            if let Some(io) = link.ctx.io_mut() {
+                io.hold_sends(false);
             }
-            Err(e) if is_want(&e) => {
-                inner.status = Status::STATUS_HANDSHAKING;
-                inner.ctx = Some(ctx);
-                Ok(())
-            }
-            Err(e) => {
-                let (status, f) = failure_of(
-                    &mut ctx,
-                    e,
-                    Error::FAILED,
-                    "cannot start the DTLS handshake",
-                    inner.verify.as_deref(),
-                );
-                Err(inner.fail(status, f))
+            if result.as_ref().is_err_and(is_want) {
+                mbedtls_ext::offer_session(&mut link.ctx, &session);
+                result = link.ctx.handshake();
             }
         }
+        link.note_resumption();
+        inner.begin(link, result, "cannot start the DTLS handshake")
     }
 
     /// Godot 3.2's `connect_to_peer(packet_peer, validate_certs,
@@ -411,8 +585,8 @@ impl PacketPeerDtls {
         let mut inner = self.lock();
         match inner.status {
             Status::STATUS_CONNECTED => {
-                if let Some(ctx) = inner.ctx.as_mut() {
-                    ctx.close();
+                if let Some(link) = inner.link.as_mut() {
+                    link.ctx.close();
                 }
             }
             Status::STATUS_HANDSHAKING => {}
@@ -463,8 +637,8 @@ impl PacketPeerDtls {
     pub fn put_packet(&self, data: &[u8]) -> Result<()> {
         let mut inner = self.lock();
         let max = Self::max_packet_size(&inner);
-        let ctx = match (inner.status, inner.ctx.as_mut()) {
-            (Status::STATUS_CONNECTED, Some(ctx)) => ctx,
+        let link = match (inner.status, inner.link.as_mut()) {
+            (Status::STATUS_CONNECTED, Some(link)) => link,
             _ => {
                 return Err(Failure::new(
                     Error::ERR_UNCONFIGURED,
@@ -484,7 +658,7 @@ impl PacketPeerDtls {
                 ),
             ));
         }
-        match Io::send(ctx, data) {
+        match Io::send(&mut link.ctx, data) {
             Ok(_) => inner.check_alive(),
             Err(e) if is_want(&e) => Err(Failure::new(
                 Error::ERR_BUSY,
@@ -492,11 +666,10 @@ impl PacketPeerDtls {
             )),
             Err(e) => {
                 let (status, f) = failure_of(
-                    ctx,
+                    link,
                     e,
                     Error::ERR_CONNECTION_ERROR,
                     "cannot send the packet",
-                    None,
                 );
                 Err(inner.fail(status, f))
             }
@@ -543,20 +716,96 @@ impl PacketPeerDtls {
     }
 
     fn max_packet_size(inner: &Inner) -> usize {
-        let fits_any_suite = usize::from(DTLS_MTU) - MAX_RECORD_EXPANSION;
-        match (&inner.ctx, inner.status) {
-            (Some(ctx), Status::STATUS_CONNECTED) => {
-                mbedtls_ext::max_out_payload(ctx).unwrap_or(fits_any_suite)
+        let fits_any_suite = usize::from(inner.mtu) - MAX_RECORD_EXPANSION;
+        match (&inner.link, inner.status) {
+            (Some(link), Status::STATUS_CONNECTED) => {
+                mbedtls_ext::max_out_payload(&link.ctx).unwrap_or(fits_any_suite)
             }
             _ => fits_any_suite,
         }
     }
 
     /// Godot's `get_max_packet_size()`: the largest packet `put_packet`
-    /// takes, so that each travels in one datagram of at most `DTLS_MTU`
-    /// bytes. Exact once connected (it depends on the cipher suite);
-    /// before, a size every suite can carry.
+    /// takes, so that each travels in one datagram of at most the MTU
+    /// (`DTLS_MTU` unless the TLS options set one). Exact once connected
+    /// (it depends on the cipher suite); before, a size every suite can
+    /// carry.
     pub fn get_max_packet_size(&self) -> usize {
         Self::max_packet_size(&self.lock())
+    }
+
+    /// The protocol version the connection negotiated ("DTLSv1.2"), once
+    /// its handshake is done (also after the connection ended).
+    pub fn protocol_version(&self) -> Option<&'static str> {
+        self.lock().negotiated.map(|n| n.version)
+    }
+
+    /// The cipher suite the connection negotiated, by its IANA name with
+    /// dashes as mbedTLS writes it ("TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256"),
+    /// once its handshake is done (also after the connection ended).
+    pub fn cipher_suite(&self) -> Option<&'static str> {
+        self.lock().negotiated.map(|n| n.suite)
+    }
+
+    /// Whether the handshake resumed an earlier session (an abbreviated
+    /// handshake: no certificates, no key exchange), once it is done. A
+    /// client resumes when it reconnects to a server with the options it
+    /// connected with before; a server resumes the clients whose session
+    /// tickets it issued.
+    pub fn is_session_resumed(&self) -> bool {
+        self.lock().negotiated.is_some_and(|n| n.resumed)
+    }
+
+    /// How long the handshake took, from `connect_to_peer` (or, for a
+    /// server's connection, from the ClientHello with a valid cookie) to
+    /// its end, once it is done.
+    pub fn handshake_duration(&self) -> Option<Duration> {
+        self.lock().negotiated.map(|n| n.handshake_duration)
+    }
+
+    /// The certificates the other side presented, its own first, while
+    /// the connection is up; `None` before, after, and when it presented
+    /// none (PSK, or a client the server did not ask for one).
+    pub fn peer_certificate(&self) -> Option<X509Certificate> {
+        let inner = self.lock();
+        let link = inner.link.as_ref().filter(|_| inner.negotiated.is_some())?;
+        let chain = link.ctx.peer_cert().ok().flatten()?;
+        X509Certificate::from_ders(chain.iter().map(|c| c.as_der())).ok()
+    }
+
+    /// How many times a handshake flight was sent again because the other
+    /// side did not answer in time, for the current or last connection.
+    pub fn retransmissions(&self) -> u32 {
+        self.lock().totals().retransmissions
+    }
+
+    /// The datagrams and bytes the current or last connection received and
+    /// sent (handshake, records and alerts, with their headers).
+    pub fn traffic(&self) -> Traffic {
+        self.lock().totals().traffic
+    }
+
+    /// How long a host driving this peer from an event loop may sleep
+    /// before it must `poll`, even if no datagram arrives: until the
+    /// handshake's next retransmission or its timeout, or until the idle
+    /// timeout runs out. `None` when only a datagram can change anything
+    /// (no timer runs), `Some(ZERO)` when `poll` is due now: a timer ran
+    /// out, or datagrams for this peer already wait in its UDP peer (a
+    /// server's connections share one socket, and reading it for one
+    /// routes what the others received, which their socket descriptor no
+    /// longer shows).
+    pub fn next_timeout(&self) -> Option<Duration> {
+        let inner = self.lock();
+        let link = inner.link.as_ref()?;
+        if link.ctx.io().is_some_and(DatagramIo::has_pending) {
+            return Some(Duration::ZERO);
+        }
+        match inner.status {
+            Status::STATUS_HANDSHAKING => link.timer.remaining(),
+            Status::STATUS_CONNECTED => inner
+                .idle_timeout
+                .map(|limit| limit.saturating_sub(inner.last_heard.elapsed())),
+            _ => None,
+        }
     }
 }

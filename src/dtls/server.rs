@@ -12,40 +12,78 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use mbedtls::error::codes;
-use mbedtls::ssl::{Config, CookieContext};
+use mbedtls::ssl::{CookieContext, TicketContext};
 
-use super::config::{new_cookies, server_config, HandshakeTimeout};
-use super::io::{carries_cookie, DatagramIo};
+use super::config::{
+    new_cookies, new_tickets, server_config, HandshakeTimeout, ServerConfig,
+    DEFAULT_TICKET_LIFETIME,
+};
+use super::io::carries_cookie;
 use super::limits::HandshakeLimiter;
-use super::peer::{new_context, DtlsContext, PacketPeerDtls};
+use super::peer::{DtlsContext, Link, PacketPeerDtls, DTLS_MTU};
 use super::Status;
 use crate::crypto::{CryptoKey, X509Certificate};
 use crate::error::Result;
 use crate::mbedtls_ext;
-use crate::tls_options::TlsOptions;
+use crate::tls_options::{Pin, TlsOptions};
 use crate::udp::PacketPeerUdp;
+
+/// The secrets of one setup: the key cookies are made with, and the keys
+/// session tickets are sealed with (rotated by mbedTLS each ticket
+/// lifetime). A rebuilt configuration keeps them, so that cookies and
+/// tickets already handed out stay valid.
+#[derive(Clone)]
+struct Secrets {
+    cookies: Arc<CookieContext>,
+    tickets: Option<Arc<TicketContext>>,
+}
+
+impl Secrets {
+    fn new(settings: &Settings) -> Result<Self> {
+        Ok(Secrets {
+            cookies: new_cookies()?,
+            tickets: new_tickets(settings.ticket_lifetime)?,
+        })
+    }
+}
 
 struct Setup {
     /// Kept to rebuild the configuration when a setting changes.
     options: TlsOptions,
-    cookies: Arc<CookieContext>,
-    config: Arc<Config>,
-    gate: Mutex<Option<DtlsContext>>,
+    secrets: Secrets,
+    config: ServerConfig,
+    /// What the options said when the server was set up.
+    pins: Arc<[Pin]>,
+    mtu: u16,
+    gate: Mutex<Option<Link>>,
 }
 
 impl Setup {
-    fn new(
-        options: TlsOptions,
-        cookies: Arc<CookieContext>,
-        timeout: HandshakeTimeout,
-    ) -> Result<Self> {
-        let config = Arc::new(server_config(&options, timeout, Arc::clone(&cookies))?);
+    fn new(options: TlsOptions, secrets: Secrets, settings: &Settings) -> Result<Self> {
+        let config = server_config(
+            &options,
+            settings.handshake_timeout,
+            Arc::clone(&secrets.cookies),
+            secrets.tickets.clone(),
+        )?;
         Ok(Setup {
+            pins: options.pins().into(),
+            mtu: options.mtu().unwrap_or(DTLS_MTU),
             options,
-            cookies,
+            secrets,
             config,
             gate: Mutex::new(None),
         })
+    }
+
+    /// A fresh context for the next ClientHellos.
+    fn new_gate(&self) -> Link {
+        Link::new(
+            Arc::clone(&self.config.config),
+            self.mtu,
+            self.config.client_report(),
+            self.config.psk_lookup.clone(),
+        )
     }
 }
 
@@ -54,6 +92,9 @@ impl Setup {
 struct Settings {
     handshake_timeout: HandshakeTimeout,
     idle_timeout: Option<Duration>,
+    /// How long a session ticket is valid (and how often its key changes);
+    /// `None`: no tickets.
+    ticket_lifetime: Option<Duration>,
 }
 
 /// Godot's `DTLSServer`.
@@ -70,6 +111,7 @@ impl Default for DtlsServer {
             settings: Mutex::new(Settings {
                 handshake_timeout: HandshakeTimeout::SERVER_DEFAULT,
                 idle_timeout: None,
+                ticket_lifetime: Some(DEFAULT_TICKET_LIFETIME),
             }),
             limiter: HandshakeLimiter::default(),
         }
@@ -120,9 +162,28 @@ impl DtlsServer {
     /// too large for one handshake message (`MAX_CERTIFICATE_MESSAGE`) is
     /// refused with `ERR_INVALID_PARAMETER`: no handshake could succeed.
     pub fn setup(&self, options: &TlsOptions) -> Result<()> {
-        let timeout = lock(&self.settings).handshake_timeout;
-        let setup = Setup::new(options.clone(), new_cookies()?, timeout)?;
+        let settings = *lock(&self.settings);
+        let setup = Setup::new(options.clone(), Secrets::new(&settings)?, &settings)?;
         *lock(&self.setup) = Some(Arc::new(setup));
+        Ok(())
+    }
+
+    /// Changes a setting of the configuration, rebuilding the current
+    /// setup's with `secrets` (given the old ones and the new settings).
+    fn change(
+        &self,
+        change: impl FnOnce(&mut Settings),
+        secrets: impl FnOnce(&Secrets, &Settings) -> Result<Secrets>,
+    ) -> Result<()> {
+        let mut setup = lock(&self.setup);
+        let mut settings = *lock(&self.settings);
+        change(&mut settings);
+        if let Some(current) = setup.as_ref() {
+            let secrets = secrets(&current.secrets, &settings)?;
+            let rebuilt = Setup::new(current.options.clone(), secrets, &settings)?;
+            *setup = Some(Arc::new(rebuilt));
+        }
+        *lock(&self.settings) = settings;
         Ok(())
     }
 
@@ -153,14 +214,42 @@ impl DtlsServer {
     /// all), is shorter than a client's, so that handshakes a client
     /// abandoned do not hold their slot for two minutes.
     pub fn set_handshake_timeout(&self, timeout: HandshakeTimeout) -> Result<()> {
-        let mut setup = lock(&self.setup);
-        if let Some(current) = setup.as_ref() {
-            let options = current.options.clone();
-            let rebuilt = Setup::new(options, Arc::clone(&current.cookies), timeout)?;
-            *setup = Some(Arc::new(rebuilt));
+        self.change(
+            |s| s.handshake_timeout = timeout,
+            |secrets, _| Ok(secrets.clone()),
+        )
+    }
+
+    /// Whether, and for how long, the server gives clients session tickets
+    /// (RFC 5077) for the connections it takes from now on: a client that
+    /// presents one when it reconnects resumes its session with an
+    /// abbreviated handshake (no certificate, no key exchange). A ticket is
+    /// sealed with a key only the server knows; mbedTLS makes a new key
+    /// every `lifetime` (keeping the previous one for the tickets it
+    /// sealed) and refuses tickets older than `lifetime`. `None` gives no
+    /// tickets, as Godot; the default is `DEFAULT_TICKET_LIFETIME`.
+    /// Changing it makes new keys: tickets already given are refused.
+    pub fn set_session_ticket_lifetime(&self, lifetime: Option<Duration>) -> Result<()> {
+        if lifetime.is_some_and(|l| l.as_secs() == 0 || l.as_secs() > u64::from(u32::MAX)) {
+            return Err(crate::error::Failure::new(
+                crate::error::Error::ERR_INVALID_PARAMETER,
+                "a session ticket lifetime is 1 s or more, up to 2^32 - 1 s",
+            ));
         }
-        lock(&self.settings).handshake_timeout = timeout;
-        Ok(())
+        self.change(
+            |s| s.ticket_lifetime = lifetime,
+            |secrets, settings| {
+                Ok(Secrets {
+                    cookies: Arc::clone(&secrets.cookies),
+                    tickets: new_tickets(settings.ticket_lifetime)?,
+                })
+            },
+        )
+    }
+
+    /// The session ticket lifetime of new connections; `None`: no tickets.
+    pub fn session_ticket_lifetime(&self) -> Option<Duration> {
+        lock(&self.settings).ticket_lifetime
     }
 
     /// The handshake timeout of new connections.
@@ -225,43 +314,55 @@ impl DtlsServer {
         if udp.peek_packet(carries_cookie) == Some(true) {
             slot = self.limiter.try_take(address);
             if slot.is_none() {
+                crate::log::log(2, || {
+                    format!(
+                        "a ClientHello from {} was dropped: the server runs as many handshakes as it may ({} now)",
+                        address.map_or_else(|| "an unknown source".to_owned(), |a| a.to_string()),
+                        self.limiter.in_progress()
+                    )
+                });
                 udp.close();
-                return PacketPeerDtls::with(Status::STATUS_ERROR, None);
+                return PacketPeerDtls::with(Status::STATUS_ERROR);
             }
         }
-        let mut gate = gate_slot
-            .take()
-            .unwrap_or_else(|| new_context(Arc::clone(&setup.config)));
+        let mut gate = gate_slot.take().unwrap_or_else(|| setup.new_gate());
         let source = transport_id(address);
-        gate.set_client_transport_id_once(&source);
-        let result = gate.establish(DatagramIo::new(Arc::clone(&udp) as _), None);
+        gate.ctx.set_client_transport_id_once(&source);
+        // The gate reads the ClientHello alone. The client's next flight can
+        // reach the shared socket while this call still runs; it is read by
+        // the peer's poll, which reports how the handshake ends (a refused
+        // client certificate, say) where the host looks.
+        let mut io = gate.io(Arc::clone(&udp) as _);
+        io.limit_reads(Some(1));
+        let result = gate.ctx.establish(io, None);
+        gate.note_resumption();
+        if let Some(io) = gate.ctx.io_mut() {
+            io.limit_reads(None);
+        }
         let accepted = match &result {
-            // Reading the shared socket can bring the client's last flight
-            // while this call still runs: the handshake is then complete.
-            // The peer's first poll reports it connected.
-            Ok(()) => true,
             Err(e)
                 if matches!(
                     e.high_level(),
                     Some(codes::SslWantRead | codes::SslWantWrite)
                 ) =>
             {
-                mbedtls_ext::past_client_hello(&gate)
+                mbedtls_ext::past_client_hello(&gate.ctx)
             }
             _ => false,
         };
         if accepted {
             let slot = slot.or_else(|| self.limiter.try_take(address));
-            if let Some(slot) = slot.filter(|_| rebind_cookies(&mut gate, &source)) {
+            if let Some(slot) = slot.filter(|_| rebind_cookies(&mut gate.ctx, &source)) {
                 let idle_timeout = lock(&self.settings).idle_timeout;
-                return PacketPeerDtls::accepted(gate, slot, idle_timeout);
+                let pins = Arc::clone(&setup.pins);
+                return PacketPeerDtls::accepted(gate, slot, idle_timeout, pins, setup.mtu);
             }
         }
         // Nothing of this source stays: the gate lets go of it (its next
         // establish starts afresh), and its UDP peer leaves the server.
-        gate.close();
+        gate.ctx.close();
         *gate_slot = Some(gate);
         udp.close();
-        PacketPeerDtls::with(Status::STATUS_ERROR, None)
+        PacketPeerDtls::with(Status::STATUS_ERROR)
     }
 }

@@ -8,10 +8,10 @@
 
 use std::sync::{Arc, Mutex};
 
-use mbedtls::ssl::Config;
 use mbedtls::x509::{Certificate, Time, VerifyError};
 
 use crate::der;
+use crate::mbedtls_ext::VerifySink;
 
 /// One certificate of the peer's chain that failed verification.
 struct Problem {
@@ -28,6 +28,8 @@ struct Problem {
 
 /// What the verification of one connection's peer saw.
 pub(crate) struct VerifyReport {
+    /// Whose certificate is verified: "the server", "the client".
+    whose: &'static str,
     /// The name the certificate must carry ("" for none).
     expected_name: String,
     /// What the chain had to lead to, for "not trusted".
@@ -36,24 +38,17 @@ pub(crate) struct VerifyReport {
 }
 
 impl VerifyReport {
-    /// Watches the verifications `config` makes. `expected_name` is the
-    /// host name checked; `trust` says what the chain must lead to.
-    pub(crate) fn install(config: &mut Config, expected_name: &str, trust: String) -> Arc<Self> {
-        let report = Arc::new(VerifyReport {
+    /// A report for one connection, to hand to its context with
+    /// `mbedtls_ext::set_verify`. `whose` names the peer ("the server");
+    /// `expected_name` is the host name checked ("" for none); `trust` says
+    /// what the chain must lead to.
+    pub(crate) fn new(whose: &'static str, expected_name: &str, trust: &str) -> Arc<Self> {
+        Arc::new(VerifyReport {
+            whose,
             expected_name: expected_name.to_owned(),
-            trust,
+            trust: trust.to_owned(),
             problems: Mutex::new(Vec::new()),
-        });
-        let sink = Arc::clone(&report);
-        config.set_verify_callback(
-            move |cert: &Certificate, depth: i32, flags: &mut VerifyError| {
-                if !flags.is_empty() {
-                    sink.record(cert, depth, *flags);
-                }
-                Ok(())
-            },
-        );
-        report
+        })
     }
 
     fn record(&self, cert: &Certificate, depth: i32, flags: VerifyError) {
@@ -70,9 +65,10 @@ impl VerifyReport {
         problems.push(problem);
     }
 
-    /// What went wrong with the certificate of `whose` ("the server"), given
-    /// the flags mbedTLS reported for the whole chain.
-    pub(crate) fn explain(&self, whose: &str, flags: VerifyError) -> String {
+    /// What went wrong with the peer's certificate, given the flags mbedTLS
+    /// reported for the whole chain.
+    pub(crate) fn explain(&self, flags: VerifyError) -> String {
+        let whose = self.whose;
         let mut problems = self.problems.lock().unwrap_or_else(|p| p.into_inner());
         problems.sort_by_key(|p| p.depth);
         let mut said: Vec<String> = Vec::new();
@@ -170,6 +166,18 @@ impl VerifyReport {
             ));
         }
         out
+    }
+}
+
+impl VerifySink for VerifyReport {
+    fn saw(&self, der: &[u8], depth: i32, flags: u32) {
+        // Only a refused certificate is worth parsing again.
+        if flags == 0 {
+            return;
+        }
+        if let Ok(cert) = Certificate::from_der(der) {
+            self.record(&cert, depth, VerifyError::from_bits_truncate(flags));
+        }
     }
 }
 

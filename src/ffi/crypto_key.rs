@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::handle::{self, impl_handle};
-use super::{ffi_guard, str_arg, write_str_out};
+use super::{bytes_arg, ffi_guard, str_arg, write_str_out};
 use crate::crypto::CryptoKey;
 use crate::error::Error;
 
@@ -72,6 +72,32 @@ pub unsafe extern "C" fn gdtls_crypto_key_load(
         // SAFETY: the pointers are as `# Safety` above requires of the caller.
         let path = unsafe { str_arg(path, "path") }?;
         key.load(Path::new(path), public_only).map(|()| Error::OK)
+    })
+}
+
+/// Loads a key from `len` bytes at `data`, DER or PEM (no terminating NUL
+/// needed): keys kept in memory, an archive or a host's own files.
+/// `public_only` as for `gdtls_crypto_key_load`.
+///
+/// Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle or
+/// NULL data with a length; `GDTLS_FAILED` for bytes that are not such a
+/// key (an RSA key over 8192 bits is said to be too large). On error the
+/// previous content is kept.
+///
+/// # Safety
+/// `data` is NULL or readable for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn gdtls_crypto_key_load_from_buffer(
+    key: *mut gdtls_crypto_key,
+    data: *const u8,
+    len: usize,
+    public_only: bool,
+) -> Error {
+    ffi_guard!({
+        let key = handle::get(key, "key")?;
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let data = unsafe { bytes_arg(data, len, "data") }?;
+        key.load_from_bytes(data, public_only).map(|()| Error::OK)
     })
 }
 

@@ -1,6 +1,7 @@
 //! `DTLSServer` for C.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use super::crypto_key::gdtls_crypto_key;
 use super::handle::{self, impl_handle};
@@ -288,4 +289,51 @@ pub unsafe extern "C" fn gdtls_dtls_server_get_max_handshakes(
 pub extern "C" fn gdtls_dtls_server_get_handshake_count(server: *mut gdtls_dtls_server) -> i32 {
     ffi_guard!(handle::get(server, "server")
         .map(|s| i32::try_from(s.handshakes_in_progress()).unwrap_or(i32::MAX)))
+}
+
+/// How long a server's session tickets are valid by default, in seconds
+/// (two hours, OpenSSL's default session lifetime); also how often the
+/// key sealing them changes.
+pub const GDTLS_DEFAULT_SESSION_TICKET_LIFETIME_SEC: u32 = 7200;
+const _: () = assert!(
+    GDTLS_DEFAULT_SESSION_TICKET_LIFETIME_SEC as u64
+        == crate::dtls::DEFAULT_TICKET_LIFETIME.as_secs()
+);
+
+/// Sets whether, and for how long, the server gives clients session
+/// tickets (RFC 5077) on the connections it takes from now on: a client
+/// that presents one when it reconnects resumes its session with an
+/// abbreviated handshake, without certificates or key exchange (gdtls
+/// clients do so with the options they connected with before). Tickets are
+/// sealed with a key only the server holds; a new key is made every `sec`
+/// seconds (the previous one still opens the tickets it sealed), and a
+/// ticket older than `sec` is refused. 0 gives no tickets, as Godot; the
+/// default is `GDTLS_DEFAULT_SESSION_TICKET_LIFETIME_SEC`. Changing it
+/// makes new keys: tickets already given are refused.
+///
+/// Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle;
+/// `GDTLS_ERR_CANT_ACQUIRE_RESOURCE` when the keys cannot be made.
+#[no_mangle]
+pub extern "C" fn gdtls_dtls_server_set_session_ticket_lifetime_sec(
+    server: *mut gdtls_dtls_server,
+    sec: u32,
+) -> Error {
+    ffi_guard!({
+        let server = handle::get(server, "server")?;
+        let lifetime = (sec > 0).then(|| Duration::from_secs(sec.into()));
+        server
+            .set_session_ticket_lifetime(lifetime)
+            .map(|()| Error::OK)
+    })
+}
+
+/// Returns the session ticket lifetime of new connections in seconds; 0
+/// when the server gives no tickets, or for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_dtls_server_get_session_ticket_lifetime_sec(
+    server: *mut gdtls_dtls_server,
+) -> u32 {
+    ffi_guard!(handle::get(server, "server").map(|s| s
+        .session_ticket_lifetime()
+        .map_or(0, |l| u32::try_from(l.as_secs()).unwrap_or(u32::MAX))))
 }

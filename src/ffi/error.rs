@@ -62,6 +62,15 @@ pub extern "C" fn gdtls_version() -> *const c_char {
     concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
 }
 
+/// Returns the library's version as one number, `MAJOR << 16 | MINOR << 8
+/// | PATCH`, to compare with `GDTLS_VERSION_NUMBER` (for example, the
+/// library is at least the header's version when
+/// `gdtls_version_number() >= GDTLS_VERSION_NUMBER`).
+#[no_mangle]
+pub extern "C" fn gdtls_version_number() -> u32 {
+    crate::version_number()
+}
+
 /// Returns how many handles of any class are live (made and not yet freed).
 /// A host can compare it with an earlier reading to find handles it leaked.
 #[no_mangle]

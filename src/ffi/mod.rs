@@ -16,6 +16,8 @@ pub mod crypto_key;
 pub mod dtls_server;
 pub mod error;
 pub(crate) mod handle;
+pub mod host;
+pub mod log;
 pub mod packet_peer_dtls;
 pub mod packet_peer_udp;
 pub mod proc_address;
@@ -81,29 +83,17 @@ impl FailValue for bool {
     }
 }
 
-impl FailValue for i32 {
-    fn fail_value(_: &Failure) -> Self {
-        0
-    }
+/// Numbers fail as 0: no packets, no size, no time.
+macro_rules! zero_on_failure {
+    ($($t:ty),*) => {
+        $(impl FailValue for $t {
+            fn fail_value(_: &Failure) -> Self {
+                0
+            }
+        })*
+    };
 }
-
-impl FailValue for u32 {
-    fn fail_value(_: &Failure) -> Self {
-        0
-    }
-}
-
-impl FailValue for u64 {
-    fn fail_value(_: &Failure) -> Self {
-        0
-    }
-}
-
-impl FailValue for usize {
-    fn fail_value(_: &Failure) -> Self {
-        0
-    }
-}
+zero_on_failure!(i32, u16, u32, u64, usize);
 
 impl<T> FailValue for Option<T> {
     fn fail_value(_: &Failure) -> Self {

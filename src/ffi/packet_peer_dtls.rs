@@ -9,7 +9,7 @@ use super::tls_options::gdtls_tls_options;
 use super::x509_certificate::gdtls_x509_certificate;
 use super::{
     buf_arg, bytes_arg, duration_arg, duration_out, ffi_guard, opt_str_arg, packet_out, set_out,
-    FailValue,
+    write_str_out, FailValue,
 };
 use crate::dtls::{HandshakeTimeout, PacketPeerDtls, Status};
 use crate::error::{Error, Failure};
@@ -86,7 +86,8 @@ pub extern "C" fn gdtls_packet_peer_dtls_reference(
 ///
 /// Returns `GDTLS_OK` (status `GDTLS_STATUS_HANDSHAKING`);
 /// `GDTLS_ERR_INVALID_PARAMETER` for a UDP peer that is not connected, server
-/// options, a validating client without a host name, or a bad handle;
+/// options, a validating client without a host name (an unsafe or PSK
+/// client needs none), or a bad handle;
 /// `GDTLS_ERR_ALREADY_IN_USE` when already connecting or connected;
 /// `GDTLS_ERR_UNCONFIGURED` when no CA bundle is found for a validating
 /// client without a trusted chain; `GDTLS_FAILED` when the first handshake
@@ -343,4 +344,194 @@ pub unsafe extern "C" fn gdtls_packet_peer_dtls_get_handshake_timeout_msec(
         unsafe { set_out(max_msec, timeout.max_ms()) };
         Ok(Error::OK)
     })
+}
+
+/// Writes what the connection negotiated into `buf` (capacity `cap`) as
+/// NUL-terminated text; `*out_len` (if not NULL) receives its length
+/// without the NUL. Shared by the two getters below.
+///
+/// # Safety
+/// `buf` is NULL or writable for `cap` bytes; `out_len` is NULL or writable.
+unsafe fn negotiated_out(
+    peer: *mut gdtls_packet_peer_dtls,
+    what: fn(&PacketPeerDtls) -> Option<&'static str>,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> crate::error::Result<Error> {
+    let peer = handle::get(peer, "peer")?;
+    let text = what(&peer).ok_or_else(|| {
+        Failure::new(
+            Error::ERR_UNAVAILABLE,
+            "the peer has not completed a handshake",
+        )
+    })?;
+    // SAFETY: the pointers are as `# Safety` above requires of the caller.
+    unsafe { write_str_out(text, buf, cap, out_len) }.map(|()| Error::OK)
+}
+
+/// Writes the protocol version the connection negotiated ("DTLSv1.2") as
+/// NUL-terminated text into `buf` (capacity `cap`); `*out_len` (if not
+/// NULL) receives its length without the NUL. Readable once the handshake
+/// is done, also after the connection ended.
+///
+/// Returns `GDTLS_OK`; `GDTLS_ERR_UNAVAILABLE` before a handshake
+/// completed; `GDTLS_ERR_PARAMETER_RANGE_ERROR` when `buf` is NULL or
+/// smaller than `*out_len + 1` (nothing written);
+/// `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+///
+/// # Safety
+/// `buf` is NULL or writable for `cap` bytes; `out_len` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gdtls_packet_peer_dtls_get_protocol_version(
+    peer: *mut gdtls_packet_peer_dtls,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> Error {
+    // SAFETY: the pointers are as `# Safety` above requires of the caller.
+    ffi_guard!(unsafe { negotiated_out(peer, PacketPeerDtls::protocol_version, buf, cap, out_len) })
+}
+
+/// Writes the cipher suite the connection negotiated, by mbedTLS's name
+/// ("TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256", the IANA name with dashes),
+/// as for `gdtls_packet_peer_dtls_get_protocol_version`, with its errors.
+///
+/// # Safety
+/// `buf` is NULL or writable for `cap` bytes; `out_len` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gdtls_packet_peer_dtls_get_cipher_suite(
+    peer: *mut gdtls_packet_peer_dtls,
+    buf: *mut c_char,
+    cap: usize,
+    out_len: *mut usize,
+) -> Error {
+    // SAFETY: the pointers are as `# Safety` above requires of the caller.
+    ffi_guard!(unsafe { negotiated_out(peer, PacketPeerDtls::cipher_suite, buf, cap, out_len) })
+}
+
+/// Returns the certificates the other side presented (its own first, then
+/// its chain) as a new certificate handle the caller owns (free it with
+/// `gdtls_x509_certificate_free`): a server's, or a client's when the
+/// server verifies clients. Available while the connection is up.
+///
+/// NULL with `GDTLS_ERR_UNAVAILABLE` when there is none (not connected, a
+/// PSK connection, a client the server did not ask), or with
+/// `GDTLS_ERR_INVALID_PARAMETER` for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_packet_peer_dtls_get_peer_certificate(
+    peer: *mut gdtls_packet_peer_dtls,
+) -> *mut gdtls_x509_certificate {
+    ffi_guard!({
+        let peer = handle::get(peer, "peer")?;
+        let chain = peer.peer_certificate().ok_or_else(|| {
+            Failure::new(
+                Error::ERR_UNAVAILABLE,
+                "the other side presented no certificate on a connection that is up",
+            )
+        })?;
+        Ok(handle::new_handle(Arc::new(chain)))
+    })
+}
+
+/// True when the connection's handshake resumed an earlier session (an
+/// abbreviated handshake, without certificates or key exchange: see
+/// `gdtls_tls_options_set_session_resumption` and
+/// `gdtls_dtls_server_set_session_ticket_lifetime_sec`). False before a
+/// handshake completed, after a full one, or for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_packet_peer_dtls_is_session_resumed(
+    peer: *mut gdtls_packet_peer_dtls,
+) -> bool {
+    ffi_guard!(handle::get(peer, "peer").map(|p| p.is_session_resumed()))
+}
+
+/// Returns how long the handshake took, in microseconds: from
+/// `connect_to_peer` (for a server's connection, from the ClientHello that
+/// carried a valid cookie) to its end. 0 before a handshake completed or
+/// for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_packet_peer_dtls_get_handshake_duration_usec(
+    peer: *mut gdtls_packet_peer_dtls,
+) -> u64 {
+    ffi_guard!(handle::get(peer, "peer").map(|p| p
+        .handshake_duration()
+        .map_or(0, |d| u64::try_from(d.as_micros()).unwrap_or(u64::MAX))))
+}
+
+/// Returns how many times the current or last connection sent a handshake
+/// flight again because the other side did not answer in time (lost
+/// datagrams, or a peer that is slow or gone). 0 for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_packet_peer_dtls_get_retransmissions(
+    peer: *mut gdtls_packet_peer_dtls,
+) -> u32 {
+    ffi_guard!(handle::get(peer, "peer").map(|p| p.retransmissions()))
+}
+
+/// What crossed a connection's transport: every datagram (handshake,
+/// records, alerts), with its headers.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, Default)]
+#[allow(non_camel_case_types)]
+pub struct gdtls_traffic {
+    pub datagrams_received: u64,
+    pub bytes_received: u64,
+    pub datagrams_sent: u64,
+    pub bytes_sent: u64,
+}
+
+/// Stores what the current or last connection received and sent through
+/// `out` (also after it ended). A server's connection does not count the
+/// client's first ClientHello, answered with a cookie request before the
+/// connection was taken.
+///
+/// Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle or a
+/// NULL `out`.
+///
+/// # Safety
+/// `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gdtls_packet_peer_dtls_get_traffic(
+    peer: *mut gdtls_packet_peer_dtls,
+    out: *mut gdtls_traffic,
+) -> Error {
+    ffi_guard!({
+        let peer = handle::get(peer, "peer")?;
+        if out.is_null() {
+            return Err(Failure::new(Error::ERR_INVALID_PARAMETER, "out is NULL"));
+        }
+        let t = peer.traffic();
+        let traffic = gdtls_traffic {
+            datagrams_received: t.datagrams_received,
+            bytes_received: t.bytes_received,
+            datagrams_sent: t.datagrams_sent,
+            bytes_sent: t.bytes_sent,
+        };
+        // SAFETY: `out` is not NULL (checked above) and writable, as
+        // `# Safety` requires of the caller.
+        unsafe { set_out(out, traffic) };
+        Ok(Error::OK)
+    })
+}
+
+/// Returns how long, in milliseconds (rounded up), a host driving this peer
+/// from an event loop may sleep before it must call
+/// `gdtls_packet_peer_dtls_poll` even if no datagram arrives: until the
+/// handshake's next retransmission (or its timeout), or until the idle
+/// timeout runs out. -1 when only a datagram can change anything (no timer
+/// runs: sleep on the UDP socket's descriptor alone), 0 when `poll` is due
+/// now, and -1 for a bad handle. Read it again after each poll.
+#[no_mangle]
+pub extern "C" fn gdtls_packet_peer_dtls_get_next_timeout_msec(
+    peer: *mut gdtls_packet_peer_dtls,
+) -> i64 {
+    ffi_guard!(
+        or - 1,
+        handle::get(peer, "peer").map(|p| {
+            p.next_timeout().map_or(-1, |left| {
+                i64::try_from(left.as_micros().div_ceil(1000)).unwrap_or(i64::MAX)
+            })
+        })
+    )
 }

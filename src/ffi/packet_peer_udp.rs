@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::handle::{self, impl_handle};
+use super::host::{gdtls_release_fn, HostData};
 use super::{buf_arg, bytes_arg, ffi_guard, opt_str_arg, packet_out, str_arg, write_str_out};
 use crate::error::{Error, Failure, Result};
 use crate::transport::Transport;
@@ -276,6 +277,24 @@ pub extern "C" fn gdtls_packet_peer_udp_get_packet_port(peer: *mut gdtls_packet_
         .map(|p| p.get_packet_address().map_or(0, |a| i32::from(a.port()))))
 }
 
+/// Returns the descriptor of the socket the peer reads, for a host that
+/// sleeps in `poll`, `select` or `epoll` until a datagram arrives instead of
+/// polling in a loop: the peer's own, or for a connection taken from a
+/// `gdtls_udp_server` the server's (shared by all its connections: when it
+/// is readable, call `gdtls_udp_server_poll`, then poll the connections).
+/// A DTLS peer over this UDP peer waits on the same descriptor, with
+/// `gdtls_packet_peer_dtls_get_next_timeout_msec` as the sleep's limit. The
+/// socket stays gdtls's: do not read, write or close it. Valid until the
+/// peer is closed or freed. -1 without a socket, over a host's transport
+/// (the host has its own) or for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_packet_peer_udp_get_socket_fd(peer: *mut gdtls_packet_peer_udp) -> i32 {
+    ffi_guard!(
+        or - 1,
+        handle::get(peer, "peer").map(|p| p.socket_fd().unwrap_or(-1))
+    )
+}
+
 /// Returns the local port of the peer's socket (a server's peer: the
 /// server's port); 0 without one or for a bad handle.
 #[no_mangle]
@@ -440,28 +459,23 @@ pub struct gdtls_udp_callbacks {
     pub available: Option<unsafe extern "C" fn(user_data: *mut c_void) -> i32>,
     /// Optional. Called once, when the peer is closed or its last reference
     /// is released: `user_data` is no longer used after it.
-    pub release: Option<unsafe extern "C" fn(user_data: *mut c_void)>,
+    pub release: gdtls_release_fn,
 }
 
 /// A host's callbacks as a `Transport`.
+/// gdtls never calls two callbacks of one peer at once (the peer's lock
+/// serialises them).
 struct HostCallbacks {
-    user_data: *mut c_void,
+    user_data: HostData,
     send: unsafe extern "C" fn(*mut c_void, *const u8, usize) -> i32,
     receive: unsafe extern "C" fn(*mut c_void, *mut u8, usize) -> i64,
     available: Option<unsafe extern "C" fn(*mut c_void) -> i32>,
-    release: Option<unsafe extern "C" fn(*mut c_void)>,
 }
-
-// SAFETY: the callback contract makes the host responsible for `user_data`
-// being usable from whichever thread calls into gdtls; gdtls never calls two
-// callbacks of one peer at once (the peer's lock serialises them).
-unsafe impl Send for HostCallbacks {}
-unsafe impl Sync for HostCallbacks {}
 
 impl Transport for HostCallbacks {
     fn send_datagram(&self, data: &[u8]) -> Result<()> {
         // SAFETY: the host promised a valid callback; `data` outlives the call.
-        match unsafe { (self.send)(self.user_data, data.as_ptr(), data.len()) } {
+        match unsafe { (self.send)(self.user_data.ptr(), data.as_ptr(), data.len()) } {
             0 => Ok(()),
             code if code == Error::ERR_BUSY as i32 => Err(Failure::new(
                 Error::ERR_BUSY,
@@ -480,7 +494,7 @@ impl Transport for HostCallbacks {
 
     fn recv_datagram(&self, buf: &mut [u8]) -> Result<Option<usize>> {
         // SAFETY: as above; `buf` is writable for its length during the call.
-        let got = unsafe { (self.receive)(self.user_data, buf.as_mut_ptr(), buf.len()) };
+        let got = unsafe { (self.receive)(self.user_data.ptr(), buf.as_mut_ptr(), buf.len()) };
         match got {
             -1 => Ok(None),
             n if n >= 0 && (n as u64) <= buf.len() as u64 => Ok(Some(n as usize)),
@@ -503,23 +517,13 @@ impl Transport for HostCallbacks {
             return Ok(None);
         };
         // SAFETY: as above.
-        let n = unsafe { available(self.user_data) };
+        let n = unsafe { available(self.user_data.ptr()) };
         usize::try_from(n).map(Some).map_err(|_| {
             Failure::new(
                 Error::FAILED,
                 format!("the host's available callback failed with {n}"),
             )
         })
-    }
-}
-
-impl Drop for HostCallbacks {
-    fn drop(&mut self) {
-        if let Some(release) = self.release {
-            // SAFETY: called once, as the contract says; nothing uses
-            // `user_data` afterwards.
-            unsafe { release(self.user_data) }
-        }
     }
 }
 
@@ -549,12 +553,13 @@ pub unsafe extern "C" fn gdtls_packet_peer_udp_new_from_callbacks(
                 format!("callbacks.{name} is NULL"),
             )
         };
+        let send = cb.send.ok_or_else(|| missing("send"))?;
+        let receive = cb.receive.ok_or_else(|| missing("receive"))?;
         let transport = HostCallbacks {
-            user_data: cb.user_data,
-            send: cb.send.ok_or_else(|| missing("send"))?,
-            receive: cb.receive.ok_or_else(|| missing("receive"))?,
+            user_data: HostData::new(cb.user_data, cb.release),
+            send,
+            receive,
             available: cb.available,
-            release: cb.release,
         };
         Ok(handle::new_handle(Arc::new(PacketPeerUdp::from_transport(
             Box::new(transport),

@@ -147,6 +147,21 @@ pub extern "C" fn gdtls_udp_server_get_local_port(server: *mut gdtls_udp_server)
     ffi_guard!(handle::get(server, "server").map(|s| i32::from(s.get_local_port())))
 }
 
+/// Returns the listening socket's descriptor, for a host that sleeps in
+/// `poll`, `select` or `epoll` until a datagram arrives, instead of calling
+/// `gdtls_udp_server_poll` in a loop: when it is readable, call
+/// `gdtls_udp_server_poll` and poll the connections. The socket stays the
+/// server's: do not read, write or close it (reading would steal
+/// datagrams). Valid until the server stops or is freed. -1 when not
+/// listening or for a bad handle.
+#[no_mangle]
+pub extern "C" fn gdtls_udp_server_get_socket_fd(server: *mut gdtls_udp_server) -> i32 {
+    ffi_guard!(
+        or - 1,
+        handle::get(server, "server").map(|s| s.socket_fd().unwrap_or(-1))
+    )
+}
+
 /// Sets how many connections may be pending at once (Godot's default: 16;
 /// 0 accepts no new source). Sources beyond it are not dropped as in Godot:
 /// their datagrams wait, in order, in a bounded backlog (1024 datagrams,

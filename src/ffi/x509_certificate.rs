@@ -5,9 +5,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::handle::{self, impl_handle};
-use super::{ffi_guard, str_arg, write_str_out};
+use super::{buf_arg, bytes_arg, ffi_guard, str_arg, write_str_out};
 use crate::crypto::X509Certificate;
-use crate::error::Error;
+use crate::error::{Error, Failure};
+use crate::tls_options::Pin;
 
 /// Godot's `X509Certificate`: one certificate, or a chain of them in order.
 #[allow(non_camel_case_types)]
@@ -63,6 +64,29 @@ pub unsafe extern "C" fn gdtls_x509_certificate_load(
         // SAFETY: the pointers are as `# Safety` above requires of the caller.
         let path = unsafe { str_arg(path, "path") }?;
         cert.load(Path::new(path)).map(|()| Error::OK)
+    })
+}
+
+/// Loads certificates from `len` bytes at `data`, one in DER or a chain in
+/// PEM (no terminating NUL needed), replacing the object's content.
+///
+/// Returns `GDTLS_OK`; `GDTLS_ERR_INVALID_PARAMETER` for a bad handle or
+/// NULL data with a length; `GDTLS_FAILED` for bytes that are not
+/// certificates. On error the previous content is kept.
+///
+/// # Safety
+/// `data` is NULL or readable for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn gdtls_x509_certificate_load_from_buffer(
+    cert: *mut gdtls_x509_certificate,
+    data: *const u8,
+    len: usize,
+) -> Error {
+    ffi_guard!({
+        let cert = handle::get(cert, "cert")?;
+        // SAFETY: the pointers are as `# Safety` above requires of the caller.
+        let data = unsafe { bytes_arg(data, len, "data") }?;
+        cert.load_from_bytes(data).map(|()| Error::OK)
     })
 }
 
@@ -135,4 +159,38 @@ pub unsafe extern "C" fn gdtls_x509_certificate_save_to_string(
 #[no_mangle]
 pub extern "C" fn gdtls_x509_certificate_get_count(cert: *mut gdtls_x509_certificate) -> usize {
     ffi_guard!(handle::get(cert, "cert").map(|c| c.len()))
+}
+
+/// Writes the SHA-256 pin of the chain's first certificate into `out` (32
+/// bytes): of its public key (`GDTLS_PIN_PUBLIC_KEY`, its
+/// SubjectPublicKeyInfo) or of the whole certificate
+/// (`GDTLS_PIN_CERTIFICATE`), as `gdtls_tls_options_add_pin` takes it. The
+/// same as `openssl x509 -pubkey -noout | openssl pkey -pubin -outform DER
+/// | openssl dgst -sha256` (or `openssl x509 -outform DER | openssl dgst
+/// -sha256`).
+///
+/// Returns `GDTLS_OK`; `GDTLS_ERR_UNCONFIGURED` for an empty certificate;
+/// `GDTLS_ERR_INVALID_PARAMETER` for a bad handle, an unknown kind or a
+/// NULL `out`.
+///
+/// # Safety
+/// `out` is NULL or writable for 32 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn gdtls_x509_certificate_get_sha256_pin(
+    cert: *mut gdtls_x509_certificate,
+    kind: i32,
+    out: *mut u8,
+) -> Error {
+    ffi_guard!({
+        let cert = handle::get(cert, "cert")?;
+        let kind = super::tls_options::pin_kind(kind)?;
+        if out.is_null() {
+            return Err(Failure::new(Error::ERR_INVALID_PARAMETER, "out is NULL"));
+        }
+        let pin = Pin::of(&cert, kind)?;
+        // SAFETY: `out` is not NULL (checked above) and writable for 32
+        // bytes, as `# Safety` requires of the caller.
+        unsafe { buf_arg(out, 32) }?.copy_from_slice(&pin.sha256);
+        Ok(Error::OK)
+    })
 }

@@ -254,6 +254,19 @@ impl PacketPeerUdp {
         }
     }
 
+    /// The descriptor of the socket the peer reads, for a host that sleeps
+    /// in `poll` or `epoll` until a datagram arrives: its own, or its
+    /// `UdpServer`'s (shared with the server's other connections). `None`
+    /// without a socket or over a host's transport. The socket stays the
+    /// peer's: the host must not read, write or close it.
+    pub fn socket_fd(&self) -> Option<std::os::fd::RawFd> {
+        match &self.lock().link {
+            Link::Own { socket, .. } => Some(socket.raw_fd()),
+            Link::Shared(link) => link.socket_fd(),
+            Link::Closed | Link::Host { .. } => None,
+        }
+    }
+
     /// Godot's `set_broadcast_enabled(enabled)`, now or when a socket opens.
     pub fn set_broadcast_enabled(&self, enabled: bool) -> Result<()> {
         let mut state = self.lock();
@@ -444,6 +457,11 @@ impl PacketPeerUdp {
     /// last packet received (for a peer taken from a server, its client).
     pub fn get_packet_address(&self) -> Option<SocketAddr> {
         self.lock().last_from
+    }
+
+    /// Where `put_packet` sends (`connect_to_host` or `set_dest_address`).
+    pub(crate) fn destination(&self) -> Option<SocketAddr> {
+        self.lock().dest
     }
 
     /// Godot's `get_max_packet_size()`: the largest datagram UDP can carry

@@ -173,6 +173,10 @@ impl SharedLink {
         self.socket().map_or(0, |s| s.local_port())
     }
 
+    pub(crate) fn socket_fd(&self) -> Option<std::os::fd::RawFd> {
+        self.socket().map(|s| s.raw_fd())
+    }
+
     pub(crate) fn send(&self, data: &[u8]) -> Result<()> {
         self.socket()
             .ok_or_else(not_listening)?
@@ -321,6 +325,14 @@ impl UdpServer {
     /// Godot's `get_local_port()`: 0 when not listening.
     pub fn get_local_port(&self) -> u16 {
         self.state().socket.as_ref().map_or(0, |s| s.local_port())
+    }
+
+    /// The listening socket's descriptor, for a host that sleeps in `poll`
+    /// or `epoll` until a datagram arrives (then it calls `poll` here and
+    /// on the connections); `None` when not listening. The socket stays
+    /// the server's: the host must not read, write or close it.
+    pub fn socket_fd(&self) -> Option<std::os::fd::RawFd> {
+        self.state().socket.as_ref().map(|s| s.raw_fd())
     }
 
     /// Godot's `set_max_pending_connections(max)`. 0 refuses new sources

@@ -2,7 +2,7 @@
 
 use std::io;
 use std::net::{IpAddr, Ipv6Addr, SocketAddr};
-use std::os::fd::AsFd;
+use std::os::fd::{AsFd, AsRawFd, RawFd};
 use std::time::Duration;
 
 use socket2::{Domain, Protocol, Socket, Type};
@@ -159,6 +159,11 @@ impl UdpSocket {
 
     pub(crate) fn local_port(&self) -> u16 {
         self.socket.local_addr().map_or(0, |a| a.port())
+    }
+
+    /// The socket's descriptor, for a host's poll or epoll.
+    pub(crate) fn raw_fd(&self) -> RawFd {
+        self.socket.as_raw_fd()
     }
 
     pub(crate) fn set_broadcast(&self, enabled: bool) -> Result<()> {

@@ -118,6 +118,13 @@ static const char *const bad_utf8[] = {"\xff", "caf\xc3", "\xc0\xaf", "\xed\xa0\
 
 static const int bad_ports[] = {-1, 65536, INT_MAX, INT_MIN};
 
+/* Neither GDTLS_PIN_PUBLIC_KEY nor GDTLS_PIN_CERTIFICATE. */
+static const int bad_pin_kinds[] = {-1, 2, INT_MAX, INT_MIN};
+
+/* Bytes that are nothing gdtls parses: a DER header claiming 64 KiB more
+ * than there is, a NUL, and the start of a PEM line. */
+static const uint8_t garbage[] = {0x30, 0x82, 0xff, 0xff, 0x02, 0x01, 0x00, 0x00, '-', '-', '-', '-', '-', 0xfe};
+
 /* Runs `stmt` with `var` set to each int of `array` in turn. */
 #define EACH(array, var, stmt)                                                   \
     do {                                                                         \
@@ -135,6 +142,13 @@ static void sleep_ms(long ms) {
     nanosleep(&ts, NULL);
 }
 
+/* Each of the `n` bytes at `p` is still `v`: a failed call wrote nothing. */
+static bool untouched(const uint8_t *p, size_t n, uint8_t v) {
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != v) return false;
+    return true;
+}
+
 static char *key_pem(gdtls_crypto_key *k) {
     static char buf[4096];
     size_t len = 0;
@@ -144,12 +158,39 @@ static char *key_pem(gdtls_crypto_key *k) {
 
 /* ---- library-wide functions -------------------------------------------- */
 
+/* What reached a log callback. */
+typedef struct {
+    int32_t level; /* the level it was registered for */
+    int lines;
+    int malformed; /* NULL, more than one line, or a level it did not ask for */
+} log_sink;
+
+static void log_line(void *user, int32_t level, const char *message) {
+    log_sink *sink = user;
+    sink->lines++;
+    if (message == NULL || strchr(message, '\n') != NULL || level < GDTLS_LOG_ERROR || level > sink->level) sink->malformed++;
+}
+
+/* Named only by calls that must not register it: it hears nothing. */
+static log_sink stray = {GDTLS_LOG_VERBOSE, 0, 0};
+
 static void test_library(void) {
     CHECK(strcmp(gdtls_error_string(-1), "Unknown error") == 0);
     CHECK(strcmp(gdtls_error_string(INT_MIN), "Unknown error") == 0);
     CHECK(strcmp(gdtls_error_string(INT_MAX), "Unknown error") == 0);
     CHECK(strcmp(gdtls_error_string(GDTLS_ERR_PRINTER_ON_FIRE + 1), "Unknown error") == 0);
     CHECK(strcmp(gdtls_version(), GDTLS_VERSION) == 0);
+    CHECK(gdtls_version_number() == GDTLS_VERSION_NUMBER);
+    CHECK(GDTLS_VERSION_NUMBER == ((GDTLS_VERSION_MAJOR << 16) | (GDTLS_VERSION_MINOR << 8) | GDTLS_VERSION_PATCH));
+
+    /* Levels out of range are refused and change nothing: logging stays
+     * off, as `stray` hearing nothing shows at the end. A NULL callback or
+     * GDTLS_LOG_NONE switch it off, whatever comes with them. */
+    static const int bad_levels[] = {GDTLS_LOG_NONE - 1, GDTLS_LOG_VERBOSE + 1, INT_MAX, INT_MIN};
+    EACH(bad_levels, level, REFUSED(gdtls_set_log_callback, (log_line, &stray, level)));
+    EACH(bad_levels, level, REFUSED(gdtls_set_log_callback, (NULL, NULL, level)));
+    QUIET(GDTLS_OK, gdtls_set_log_callback, (NULL, &stray, GDTLS_LOG_VERBOSE));
+    QUIET(GDTLS_OK, gdtls_set_log_callback, (log_line, &stray, GDTLS_LOG_NONE));
 
     static char long_name[8192];
     memset(long_name, 'g', sizeof long_name - 1);
@@ -262,6 +303,13 @@ static void test_generators(gdtls_crypto_key *empty_key, gdtls_crypto_key *publi
     }
     FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_crypto_generate_self_signed_certificate, (key, "no equals sign", NULL, NULL));
     FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_crypto_generate_self_signed_certificate, (key, "XX=unknown attribute", NULL, NULL));
+
+    /* Curves other than P-256 and P-384, by any name. */
+    static const char *const bad_curves[] = {"", "P-521", "secp521r1", "P256", " P-256", "P-256 ", "x25519", "brainpoolP256r1", "RSA"};
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_crypto_generate_ecdsa, (NULL));
+    for (size_t i = 0; i < sizeof bad_curves / sizeof *bad_curves; i++)
+        FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_crypto_generate_ecdsa, (bad_curves[i]));
+    EACH_BAD_UTF8(FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_crypto_generate_ecdsa, (STR)));
 }
 
 static void test_crypto_key(gdtls_crypto_key *empty_key, gdtls_crypto_key *public_key) {
@@ -288,6 +336,30 @@ static void test_crypto_key(gdtls_crypto_key *empty_key, gdtls_crypto_key *publi
     cut[strlen(cut) / 2] = '\0';
     FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_crypto_key_load_from_string, (key, cut, false));
     FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_crypto_key_load_from_string, (key, before, true));
+
+    size_t pem_len = strlen(before);
+    SWEEP(KEY, true, REFUSED(gdtls_crypto_key_load_from_buffer, (BAD, (const uint8_t *)before, pem_len, false)));
+    REFUSED(gdtls_crypto_key_load_from_buffer, (key, NULL, 1, false));
+    REFUSED(gdtls_crypto_key_load_from_buffer, (key, NULL, HUGE_LEN, true));
+    REFUSED(gdtls_crypto_key_load_from_buffer, (key, (const uint8_t *)before, HUGE_LEN, false));
+    REFUSED(gdtls_crypto_key_load_from_buffer, (key, (const uint8_t *)before, HUGE_LEN2, false));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_crypto_key_load_from_buffer, (key, NULL, 0, false));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_crypto_key_load_from_buffer, (key, garbage, sizeof garbage, false));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_crypto_key_load_from_buffer, (key, garbage, sizeof garbage, true));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_crypto_key_load_from_buffer, (key, (const uint8_t *)cut, strlen(cut), false));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_crypto_key_load_from_buffer, (key, (const uint8_t *)before, pem_len, true));
+    /* Exactly the PEM's bytes, with no NUL after them: read, never past
+     * the end; without its last line, refused. */
+    uint8_t *bare = malloc(pem_len);
+    memcpy(bare, before, pem_len);
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_crypto_key_load_from_buffer, (key, bare, pem_len - 30, false));
+    CHECK(gdtls_crypto_key_load_from_buffer(key, bare, pem_len, false) == GDTLS_OK);
+    free(bare);
+    /* Failed loads keep an empty key empty and a public key public. */
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_crypto_key_load_from_buffer, (empty_key, garbage, sizeof garbage, false));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_crypto_key_load_from_buffer, (public_key, garbage, sizeof garbage, true));
+    CHECK(key_pem(empty_key) == NULL);
+    CHECK(gdtls_crypto_key_is_public_only(public_key) && key_pem(public_key) != NULL);
     /* Every failed load kept the key as it was. */
     CHECK(strcmp(key_pem(key), before) == 0);
     CHECK(!gdtls_crypto_key_is_public_only(key));
@@ -352,8 +424,40 @@ static void test_certificate(gdtls_x509_certificate *empty_cert) {
     char *two = malloc(2 * len + 64);
     snprintf(two, 2 * len + 64, "%s-----BEGIN CERTIFICATE-----\nAAAA\n", before);
     FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_x509_certificate_load_from_string, (cert, two));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_x509_certificate_load_from_buffer, (cert, (const uint8_t *)two, strlen(two)));
     free(two);
     CHECK(gdtls_x509_certificate_get_count(cert) == 1);
+
+    SWEEP(CERT, true, REFUSED(gdtls_x509_certificate_load_from_buffer, (BAD, (const uint8_t *)before, len)));
+    REFUSED(gdtls_x509_certificate_load_from_buffer, (cert, NULL, 1));
+    REFUSED(gdtls_x509_certificate_load_from_buffer, (cert, NULL, HUGE_LEN));
+    REFUSED(gdtls_x509_certificate_load_from_buffer, (cert, (const uint8_t *)before, HUGE_LEN2));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_x509_certificate_load_from_buffer, (cert, NULL, 0));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_x509_certificate_load_from_buffer, (cert, garbage, sizeof garbage));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_x509_certificate_load_from_buffer, (cert, (const uint8_t *)before, len / 2));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_x509_certificate_load_from_buffer, (empty_cert, garbage, sizeof garbage));
+    QUIET((size_t)0, gdtls_x509_certificate_get_count, (empty_cert));
+    /* Exactly the PEM's bytes, with no NUL after them: read, never past
+     * the end. */
+    uint8_t *bare = malloc(len);
+    memcpy(bare, before, len);
+    CHECK(gdtls_x509_certificate_load_from_buffer(cert, bare, len) == GDTLS_OK);
+    free(bare);
+    CHECK(gdtls_x509_certificate_get_count(cert) == 1);
+
+    uint8_t pin[32], other[32];
+    memset(pin, 0xa5, sizeof pin);
+    SWEEP(CERT, true, REFUSED(gdtls_x509_certificate_get_sha256_pin, (BAD, GDTLS_PIN_PUBLIC_KEY, pin)));
+    EACH(bad_pin_kinds, kind, REFUSED(gdtls_x509_certificate_get_sha256_pin, (cert, kind, pin)));
+    EACH(bad_pin_kinds, kind, REFUSED(gdtls_x509_certificate_get_sha256_pin, (empty_cert, kind, pin)));
+    REFUSED(gdtls_x509_certificate_get_sha256_pin, (cert, GDTLS_PIN_PUBLIC_KEY, NULL));
+    REFUSED(gdtls_x509_certificate_get_sha256_pin, (cert, GDTLS_PIN_CERTIFICATE, NULL));
+    FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_x509_certificate_get_sha256_pin, (empty_cert, GDTLS_PIN_PUBLIC_KEY, pin));
+    FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_x509_certificate_get_sha256_pin, (empty_cert, GDTLS_PIN_CERTIFICATE, pin));
+    CHECK(untouched(pin, sizeof pin, 0xa5));
+    CHECK(gdtls_x509_certificate_get_sha256_pin(cert, GDTLS_PIN_PUBLIC_KEY, pin) == GDTLS_OK);
+    CHECK(gdtls_x509_certificate_get_sha256_pin(cert, GDTLS_PIN_CERTIFICATE, other) == GDTLS_OK);
+    CHECK(memcmp(pin, other, sizeof pin) != 0);
 
     SWEEP(CERT, true, REFUSED(gdtls_x509_certificate_save, (BAD, "saved.crt")));
     REFUSED(gdtls_x509_certificate_save, (cert, NULL));
@@ -384,6 +488,182 @@ static void test_certificate(gdtls_x509_certificate *empty_cert) {
 }
 
 /* ---- TLSOptions -------------------------------------------------------- */
+
+/* A PSK server's host: its lookup answers every identity with `answer`
+ * bytes of 'k', whatever that length, and notes how gdtls calls it. */
+typedef struct {
+    size_t answer;
+    int lookups;
+    int strange; /* calls for another identity than "client", or with another key buffer */
+    int releases;
+} psk_host;
+
+static size_t psk_lookup(void *user, const uint8_t *identity, size_t identity_len, uint8_t *key_out, size_t key_cap) {
+    psk_host *h = user;
+    h->lookups++;
+    if (identity_len != 6 || memcmp(identity, "client", 6) != 0 || key_cap != GDTLS_MAX_PSK_LEN) h->strange++;
+    memset(key_out, 'k', key_cap);
+    return h->answer;
+}
+
+static void psk_release(void *user) {
+    ((psk_host *)user)->releases++;
+}
+
+static void test_psk_options(void) {
+    size_t before = gdtls_live_handle_count();
+    uint8_t id[129], k[GDTLS_MAX_PSK_LEN + 1];
+    memset(id, 'i', sizeof id);
+    memset(k, 'k', sizeof k);
+    /* Identities of 1 to 128 bytes, keys of 1 to GDTLS_MAX_PSK_LEN, and
+     * data behind every length. */
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_client_psk, (id, 0, k, 16));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_client_psk, (id, 129, k, 16));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_client_psk, (id, 8, k, 0));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_client_psk, (id, 8, k, GDTLS_MAX_PSK_LEN + 1));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_client_psk, (NULL, 8, k, 16));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_client_psk, (id, 8, NULL, 16));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_client_psk, (NULL, 0, NULL, 0));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_client_psk, (id, HUGE_LEN, k, 16));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_client_psk, (id, 8, k, HUGE_LEN2));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_server_psk_key, (k, 0));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_server_psk_key, (k, GDTLS_MAX_PSK_LEN + 1));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_server_psk_key, (NULL, 16));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_server_psk_key, (NULL, 0));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_server_psk_key, (k, HUGE_LEN));
+
+    /* No server without a lookup, and then no release either. */
+    psk_host h = {0, 0, 0, 0};
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_server_psk, (NULL, &h, psk_release));
+    FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_server_psk, (NULL, NULL, NULL));
+    CHECK(h.releases == 0);
+    CHECK(gdtls_live_handle_count() == before);
+
+    /* The limits themselves are taken. */
+    gdtls_tls_options *longest = gdtls_tls_options_client_psk(id, 128, k, GDTLS_MAX_PSK_LEN);
+    gdtls_tls_options *shortest = gdtls_tls_options_client_psk(id, 1, k, 1);
+    gdtls_tls_options *one_key = gdtls_tls_options_server_psk_key(k, GDTLS_MAX_PSK_LEN);
+    CHECK(longest && shortest && one_key);
+    QUIET(false, gdtls_tls_options_is_server, (longest));
+    QUIET(true, gdtls_tls_options_is_server, (one_key));
+    QUIET(NULL, gdtls_tls_options_get_private_key, (one_key));
+    gdtls_tls_options_free(longest);
+    gdtls_tls_options_free(shortest);
+    gdtls_tls_options_free(one_key);
+
+    /* Never used, the lookup's data is released with the last handle. */
+    gdtls_tls_options *looked = gdtls_tls_options_server_psk(psk_lookup, &h, psk_release);
+    gdtls_tls_options *again = gdtls_tls_options_reference(looked);
+    CHECK(gdtls_tls_options_free(looked) == GDTLS_OK && h.releases == 0);
+    CHECK(gdtls_tls_options_free(again) == GDTLS_OK && h.releases == 1);
+    REFUSED(gdtls_tls_options_free, (again));
+    CHECK(h.releases == 1 && h.lookups == 0);
+    CHECK(gdtls_live_handle_count() == before);
+}
+
+/* Pins, revocation lists, the MTU, suites and curves, client
+ * certificates and session resumption. */
+static void test_tls_tuning(gdtls_crypto_key *empty_key, gdtls_crypto_key *public_key, gdtls_x509_certificate *empty_cert) {
+    gdtls_tls_options *client = gdtls_tls_options_client(cert, NULL);
+    gdtls_tls_options *unsafe = gdtls_tls_options_client_unsafe(NULL);
+    gdtls_tls_options *server = gdtls_tls_options_server(key, cert);
+    gdtls_tls_options *psk_client = gdtls_tls_options_client_psk((const uint8_t *)"client", 6, (const uint8_t *)"k", 1);
+    gdtls_tls_options *psk_server = gdtls_tls_options_server_psk_key((const uint8_t *)"k", 1);
+    CHECK(client && unsafe && server && psk_client && psk_server);
+
+    uint8_t pin[32];
+    memset(pin, 0x5a, sizeof pin);
+    SWEEP(OPTIONS, true, REFUSED(gdtls_tls_options_add_pin, (BAD, GDTLS_PIN_PUBLIC_KEY, pin)));
+    EACH(bad_pin_kinds, kind, REFUSED(gdtls_tls_options_add_pin, (client, kind, pin)));
+    REFUSED(gdtls_tls_options_add_pin, (client, GDTLS_PIN_PUBLIC_KEY, NULL));
+    REFUSED(gdtls_tls_options_add_pin, (client, GDTLS_PIN_CERTIFICATE, NULL));
+    CHECK(gdtls_tls_options_add_pin(unsafe, GDTLS_PIN_CERTIFICATE, pin) == GDTLS_OK);
+
+    /* Revocation lists: no data behind a length, or bytes that are none. */
+    char pem[8192];
+    size_t pem_len = 0;
+    CHECK(gdtls_x509_certificate_save_to_string(cert, pem, sizeof pem, &pem_len) == GDTLS_OK);
+    static const char crl_start[] = "-----BEGIN X509 CRL-----\nMIIB\n";
+    SWEEP(OPTIONS, true, REFUSED(gdtls_tls_options_add_crl, (BAD, (const uint8_t *)pem, pem_len)));
+    REFUSED(gdtls_tls_options_add_crl, (client, NULL, 1));
+    REFUSED(gdtls_tls_options_add_crl, (client, NULL, HUGE_LEN));
+    REFUSED(gdtls_tls_options_add_crl, (client, garbage, HUGE_LEN2));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_tls_options_add_crl, (client, NULL, 0));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_tls_options_add_crl, (client, garbage, sizeof garbage));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_tls_options_add_crl, (client, (const uint8_t *)pem, pem_len));
+    FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_tls_options_add_crl, (server, (const uint8_t *)crl_start, sizeof crl_start - 1));
+
+    /* MTUs outside GDTLS_MIN_MTU..GDTLS_MAX_MTU leave the one set. */
+    static const int bad_mtus[] = {0, GDTLS_MIN_MTU - 1, GDTLS_MAX_MTU + 1, UINT16_MAX};
+    SWEEP(OPTIONS, true, REFUSED(gdtls_tls_options_set_mtu, (BAD, 1000)));
+    SWEEP(OPTIONS, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_get_mtu, (BAD)));
+    EACH(bad_mtus, mtu, REFUSED(gdtls_tls_options_set_mtu, (client, (uint16_t)mtu)));
+    QUIET(GDTLS_DTLS_MTU, gdtls_tls_options_get_mtu, (client));
+    CHECK(gdtls_tls_options_set_mtu(client, GDTLS_MIN_MTU) == GDTLS_OK);
+    QUIET(GDTLS_MIN_MTU, gdtls_tls_options_get_mtu, (client));
+    CHECK(gdtls_tls_options_set_mtu(client, GDTLS_MAX_MTU) == GDTLS_OK);
+    EACH(bad_mtus, mtu, REFUSED(gdtls_tls_options_set_mtu, (client, (uint16_t)mtu)));
+    QUIET(GDTLS_MAX_MTU, gdtls_tls_options_get_mtu, (client));
+
+    /* Unknown names are refused, and named; NULL or an empty list is the
+     * default. */
+    static const char *const bad_suites[] = {"TLS-NO-SUCH-SUITE", "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256,TLS-NO-SUCH-SUITE",
+                                             "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256;TLS-NO-SUCH-SUITE"};
+    SWEEP(OPTIONS, true, REFUSED(gdtls_tls_options_set_cipher_suites, (BAD, "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256")));
+    for (size_t i = 0; i < sizeof bad_suites / sizeof *bad_suites; i++) {
+        REFUSED(gdtls_tls_options_set_cipher_suites, (client, bad_suites[i]));
+        CHECK(strstr(gdtls_get_last_error_message(), "TLS-NO-SUCH-SUITE") != NULL);
+    }
+    EACH_BAD_UTF8(REFUSED(gdtls_tls_options_set_cipher_suites, (client, STR)));
+    QUIET(GDTLS_OK, gdtls_tls_options_set_cipher_suites, (client, NULL));
+    QUIET(GDTLS_OK, gdtls_tls_options_set_cipher_suites, (client, " ,: "));
+    static const char *const bad_curves[] = {"no-such-curve", "secp384r1, no-such-curve", "x25519;no-such-curve"};
+    SWEEP(OPTIONS, true, REFUSED(gdtls_tls_options_set_curves, (BAD, "x25519")));
+    for (size_t i = 0; i < sizeof bad_curves / sizeof *bad_curves; i++) {
+        REFUSED(gdtls_tls_options_set_curves, (client, bad_curves[i]));
+        CHECK(strstr(gdtls_get_last_error_message(), "no-such-curve") != NULL);
+    }
+    EACH_BAD_UTF8(REFUSED(gdtls_tls_options_set_curves, (client, STR)));
+    QUIET(GDTLS_OK, gdtls_tls_options_set_curves, (client, NULL));
+    QUIET(GDTLS_OK, gdtls_tls_options_set_curves, (client, ""));
+
+    /* A client certificate: for clients only, with its own private key. */
+    gdtls_crypto_key *stranger = gdtls_crypto_generate_ecdsa("P-256");
+    CHECK(stranger != NULL);
+    SWEEP(OPTIONS, true, REFUSED(gdtls_tls_options_set_client_certificate, (BAD, key, cert)));
+    SWEEP(KEY, true, REFUSED(gdtls_tls_options_set_client_certificate, (client, BAD, cert)));
+    SWEEP(CERT, true, REFUSED(gdtls_tls_options_set_client_certificate, (client, key, BAD)));
+    REFUSED(gdtls_tls_options_set_client_certificate, (server, key, cert));
+    REFUSED(gdtls_tls_options_set_client_certificate, (psk_server, key, cert));
+    REFUSED(gdtls_tls_options_set_client_certificate, (client, empty_key, cert));
+    REFUSED(gdtls_tls_options_set_client_certificate, (client, public_key, cert));
+    REFUSED(gdtls_tls_options_set_client_certificate, (client, key, empty_cert));
+    REFUSED(gdtls_tls_options_set_client_certificate, (client, stranger, cert));
+    CHECK(gdtls_tls_options_set_client_certificate(unsafe, key, cert) == GDTLS_OK);
+    gdtls_crypto_key_free(stranger);
+
+    /* Verifying clients: certificate servers only, with a chain to trust. */
+    SWEEP(OPTIONS, true, REFUSED(gdtls_tls_options_set_client_verification, (BAD, cert, true)));
+    SWEEP(CERT, true, REFUSED(gdtls_tls_options_set_client_verification, (server, BAD, true)));
+    REFUSED(gdtls_tls_options_set_client_verification, (client, cert, true));
+    REFUSED(gdtls_tls_options_set_client_verification, (unsafe, cert, false));
+    REFUSED(gdtls_tls_options_set_client_verification, (psk_client, cert, true));
+    REFUSED(gdtls_tls_options_set_client_verification, (psk_server, cert, true));
+    REFUSED(gdtls_tls_options_set_client_verification, (server, empty_cert, false));
+    CHECK(gdtls_tls_options_set_client_verification(server, cert, false) == GDTLS_OK);
+
+    SWEEP(OPTIONS, true, REFUSED(gdtls_tls_options_set_session_resumption, (BAD, false)));
+    SWEEP(OPTIONS, true, FAILS(false, GDTLS_ERR_INVALID_PARAMETER, gdtls_tls_options_get_session_resumption, (BAD)));
+    QUIET(true, gdtls_tls_options_get_session_resumption, (client));
+    CHECK(gdtls_tls_options_set_session_resumption(client, false) == GDTLS_OK);
+    QUIET(false, gdtls_tls_options_get_session_resumption, (client));
+
+    gdtls_tls_options_free(client);
+    gdtls_tls_options_free(unsafe);
+    gdtls_tls_options_free(server);
+    gdtls_tls_options_free(psk_client);
+    gdtls_tls_options_free(psk_server);
+}
 
 static void test_tls_options(gdtls_crypto_key *empty_key, gdtls_crypto_key *public_key, gdtls_x509_certificate *empty_cert) {
     /* An optional certificate may be NULL, but never a bad handle. */
@@ -444,6 +724,9 @@ static void test_tls_options(gdtls_crypto_key *empty_key, gdtls_crypto_key *publ
     CHECK(gdtls_crypto_key_free(k2) == GDTLS_OK && gdtls_x509_certificate_free(c2) == GDTLS_OK);
     CHECK(gdtls_tls_options_is_server(server));
     gdtls_tls_options_free(server);
+
+    test_psk_options();
+    test_tls_tuning(empty_key, public_key, empty_cert);
 }
 
 /* ---- PacketPeerUDP ----------------------------------------------------- */
@@ -525,6 +808,7 @@ static void test_host_peer(void) {
     h.available_result = 0;
     CHECK(gdtls_packet_peer_udp_get_available_packet_count(p) == 1);
     CHECK(gdtls_packet_peer_udp_get_local_port(p) == 0);
+    QUIET(-1, gdtls_packet_peer_udp_get_socket_fd, (p));
     CHECK(h.releases == 0);
 
     CHECK(gdtls_packet_peer_udp_close(p) == GDTLS_OK);
@@ -559,6 +843,7 @@ static void test_udp_peer(void) {
     SWEEP(UDP, true, REFUSED(gdtls_packet_peer_udp_get_packet_ip, (BAD, ip, sizeof ip, &len)));
     SWEEP(UDP, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_udp_get_packet_port, (BAD)));
     SWEEP(UDP, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_udp_get_local_port, (BAD)));
+    SWEEP(UDP, true, FAILS(-1, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_udp_get_socket_fd, (BAD)));
     SWEEP(UDP, true, REFUSED(gdtls_packet_peer_udp_wait, (BAD)));
     SWEEP(UDP, true, REFUSED(gdtls_packet_peer_udp_wait_timeout, (BAD, UINT32_MAX)));
     SWEEP(UDP, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_udp_get_max_packet_size, (BAD)));
@@ -581,6 +866,7 @@ static void test_udp_peer(void) {
     FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_packet_peer_udp_wait_timeout, (p, UINT32_MAX));
     CHECK(gdtls_packet_peer_udp_get_available_packet_count(p) == -1);
     CHECK(!gdtls_packet_peer_udp_is_bound(p) && gdtls_packet_peer_udp_get_local_port(p) == 0);
+    QUIET(-1, gdtls_packet_peer_udp_get_socket_fd, (p));
     FAILS(GDTLS_ERR_PARAMETER_RANGE_ERROR, GDTLS_ERR_PARAMETER_RANGE_ERROR, gdtls_packet_peer_udp_get_packet_ip, (p, NULL, 0, &len));
     CHECK(len == 0);
     CHECK(gdtls_packet_peer_udp_get_packet_ip(p, ip, 1, NULL) == GDTLS_OK && ip[0] == '\0');
@@ -608,6 +894,8 @@ static void test_udp_peer(void) {
     /* Bound: binding again, a packet sent to itself, odd buffers. */
     CHECK(gdtls_packet_peer_udp_bind(p, 0, "127.0.0.1", 65536) == GDTLS_OK);
     FAILS(GDTLS_ERR_ALREADY_IN_USE, GDTLS_ERR_ALREADY_IN_USE, gdtls_packet_peer_udp_bind, (p, 0, "127.0.0.1", 65536));
+    int fd = gdtls_packet_peer_udp_get_socket_fd(p);
+    CHECK(fd >= 0);
     FAILS(GDTLS_ERR_TIMEOUT, GDTLS_ERR_TIMEOUT, gdtls_packet_peer_udp_wait_timeout, (p, 0));
     FAILS(GDTLS_ERR_UNAVAILABLE, GDTLS_ERR_UNAVAILABLE, gdtls_packet_peer_udp_get_packet, (p, buf, sizeof buf, &len));
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_udp_put_packet, (p, (const uint8_t *)"x", 1));
@@ -643,6 +931,7 @@ static void test_udp_peer(void) {
     CHECK(gdtls_packet_peer_udp_connect_to_host(p, "127.0.0.1", port) == GDTLS_OK);
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_udp_set_dest_address, (p, "127.0.0.1", port));
     FAILS(GDTLS_ERR_CANT_CONNECT, GDTLS_ERR_CANT_CONNECT, gdtls_packet_peer_udp_connect_to_host, (p, "::1", port));
+    CHECK(gdtls_packet_peer_udp_get_socket_fd(p) == fd);
     CHECK(gdtls_packet_peer_udp_set_broadcast_enabled(p, true) == GDTLS_OK);
     CHECK(gdtls_packet_peer_udp_get_max_packet_size(p) == GDTLS_MAX_DATAGRAM);
     REFUSED(gdtls_packet_peer_udp_join_multicast_group, (p, "239.1.2.3", "no-such-interface0"));
@@ -656,6 +945,7 @@ static void test_udp_peer(void) {
     FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_packet_peer_udp_get_packet, (p, buf, sizeof buf, &len));
     CHECK(gdtls_packet_peer_udp_get_available_packet_count(p) == -1);
     CHECK(!gdtls_packet_peer_udp_is_bound(p) && !gdtls_packet_peer_udp_is_socket_connected(p));
+    QUIET(-1, gdtls_packet_peer_udp_get_socket_fd, (p));
     CHECK(gdtls_packet_peer_udp_free(p) == GDTLS_OK);
 
     test_host_peer();
@@ -673,11 +963,13 @@ static void test_udp_server(void) {
     SWEEP(UDP_SERVER, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_udp_server_get_local_port, (BAD)));
     SWEEP(UDP_SERVER, true, REFUSED(gdtls_udp_server_set_max_pending_connections, (BAD, 1)));
     SWEEP(UDP_SERVER, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_udp_server_get_max_pending_connections, (BAD)));
+    SWEEP(UDP_SERVER, true, FAILS(-1, GDTLS_ERR_INVALID_PARAMETER, gdtls_udp_server_get_socket_fd, (BAD)));
 
     gdtls_udp_server *s = gdtls_udp_server_new();
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_udp_server_poll, (s));
     QUIET(NULL, gdtls_udp_server_take_connection, (s));
     QUIET(false, gdtls_udp_server_is_connection_available, (s));
+    QUIET(-1, gdtls_udp_server_get_socket_fd, (s));
     CHECK(gdtls_udp_server_stop(s) == GDTLS_OK);
     EACH(bad_ports, port, REFUSED(gdtls_udp_server_listen, (s, port, "127.0.0.1")));
     EACH_BAD_UTF8(REFUSED(gdtls_udp_server_listen, (s, 0, STR)));
@@ -695,6 +987,8 @@ static void test_udp_server(void) {
     FAILS(GDTLS_ERR_ALREADY_IN_USE, GDTLS_ERR_ALREADY_IN_USE, gdtls_udp_server_listen, (s, 0, "127.0.0.1"));
     FAILS(GDTLS_ERR_ALREADY_IN_USE, GDTLS_ERR_ALREADY_IN_USE, gdtls_udp_server_listen, (s, port, NULL));
     CHECK(gdtls_udp_server_get_local_port(s) == port);
+    int fd = gdtls_udp_server_get_socket_fd(s);
+    CHECK(fd >= 0);
 
     /* A source beyond a limit of 0 waits; it is taken once the limit rises. */
     CHECK(gdtls_udp_server_set_max_pending_connections(s, 0) == GDTLS_OK);
@@ -716,6 +1010,7 @@ static void test_udp_server(void) {
     FAILS(GDTLS_ERR_LOCKED, GDTLS_ERR_LOCKED, gdtls_packet_peer_udp_connect_to_host, (taken, "127.0.0.1", 9));
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_udp_set_dest_address, (taken, "127.0.0.1", 9));
     CHECK(gdtls_packet_peer_udp_get_local_port(taken) == port);
+    CHECK(gdtls_packet_peer_udp_get_socket_fd(taken) == fd);
 
     /* Stopped under its peer: the peer has no socket left, nothing breaks. */
     CHECK(gdtls_udp_server_stop(s) == GDTLS_OK);
@@ -723,6 +1018,8 @@ static void test_udp_server(void) {
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_udp_server_poll, (s));
     CHECK(!gdtls_udp_server_is_listening(s) && gdtls_udp_server_get_local_port(s) == 0);
     CHECK(!gdtls_packet_peer_udp_is_bound(taken));
+    QUIET(-1, gdtls_udp_server_get_socket_fd, (s));
+    QUIET(-1, gdtls_packet_peer_udp_get_socket_fd, (taken));
     uint8_t buf[8];
     FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_packet_peer_udp_get_packet, (taken, buf, sizeof buf, NULL));
     FAILS(GDTLS_FAILED, GDTLS_FAILED, gdtls_packet_peer_udp_wait, (taken));
@@ -759,6 +1056,8 @@ static void test_dtls_server(gdtls_crypto_key *empty_key, gdtls_crypto_key *publ
     SWEEP(DTLS_SERVER, true, REFUSED(gdtls_dtls_server_set_max_handshakes, (BAD, 10, 10)));
     SWEEP(DTLS_SERVER, true, REFUSED(gdtls_dtls_server_get_max_handshakes, (BAD, &total, &per_source)));
     SWEEP(DTLS_SERVER, true, FAILS(0, GDTLS_ERR_INVALID_PARAMETER, gdtls_dtls_server_get_handshake_count, (BAD)));
+    SWEEP(DTLS_SERVER, true, REFUSED(gdtls_dtls_server_set_session_ticket_lifetime_sec, (BAD, 60)));
+    SWEEP(DTLS_SERVER, true, FAILS(0u, GDTLS_ERR_INVALID_PARAMETER, gdtls_dtls_server_get_session_ticket_lifetime_sec, (BAD)));
     CHECK(min_ms == 7 && max_ms == 7 && total == 7 && per_source == 7);
 
     gdtls_dtls_server *s = gdtls_dtls_server_new();
@@ -775,6 +1074,7 @@ static void test_dtls_server(gdtls_crypto_key *empty_key, gdtls_crypto_key *publ
     CHECK(total == 256 && per_source == 32);
     QUIET(0u, gdtls_dtls_server_get_idle_timeout_msec, (s));
     QUIET(0, gdtls_dtls_server_get_handshake_count, (s));
+    QUIET((uint32_t)GDTLS_DEFAULT_SESSION_TICKET_LIFETIME_SEC, gdtls_dtls_server_get_session_ticket_lifetime_sec, (s));
     /* Settings before setup apply to it. */
     CHECK(gdtls_dtls_server_set_handshake_timeout_msec(s, 1, UINT32_MAX) == GDTLS_OK);
     CHECK(gdtls_dtls_server_set_idle_timeout_msec(s, UINT32_MAX) == GDTLS_OK);
@@ -783,6 +1083,10 @@ static void test_dtls_server(gdtls_crypto_key *empty_key, gdtls_crypto_key *publ
     CHECK(gdtls_dtls_server_set_max_handshakes(s, INT32_MAX, INT32_MAX) == GDTLS_OK);
     CHECK(gdtls_dtls_server_get_max_handshakes(s, &total, &per_source) == GDTLS_OK);
     CHECK(total == INT32_MAX && per_source == INT32_MAX);
+    CHECK(gdtls_dtls_server_set_session_ticket_lifetime_sec(s, 0) == GDTLS_OK);
+    QUIET(0u, gdtls_dtls_server_get_session_ticket_lifetime_sec, (s));
+    CHECK(gdtls_dtls_server_set_session_ticket_lifetime_sec(s, UINT32_MAX) == GDTLS_OK);
+    QUIET(UINT32_MAX, gdtls_dtls_server_get_session_ticket_lifetime_sec, (s));
     /* Before any setup a server hands out disconnected peers. */
     gdtls_packet_peer_dtls *early = gdtls_dtls_server_take_connection(s, udp);
     CHECK(early != NULL && gdtls_packet_peer_dtls_get_status(early) == GDTLS_STATUS_DISCONNECTED);
@@ -806,6 +1110,8 @@ static void test_dtls_server(gdtls_crypto_key *empty_key, gdtls_crypto_key *publ
     CHECK(gdtls_dtls_server_set_handshake_timeout_msec(s, 500, 4000) == GDTLS_OK);
     CHECK(gdtls_dtls_server_get_handshake_timeout_msec(s, &min_ms, &max_ms) == GDTLS_OK);
     CHECK(min_ms == 500 && max_ms == 4000);
+    CHECK(gdtls_dtls_server_set_session_ticket_lifetime_sec(s, 1) == GDTLS_OK);
+    CHECK(gdtls_dtls_server_get_session_ticket_lifetime_sec(s) == 1);
     /* Nothing was received: no ClientHello, no handshake. */
     gdtls_packet_peer_dtls *nothing = gdtls_dtls_server_take_connection(s, udp);
     CHECK(nothing != NULL && gdtls_packet_peer_dtls_get_status(nothing) == GDTLS_STATUS_ERROR);
@@ -821,6 +1127,22 @@ static void test_dtls_server(gdtls_crypto_key *empty_key, gdtls_crypto_key *publ
     gdtls_packet_peer_udp_free(udp);
     gdtls_tls_options_free(client_opts);
     gdtls_tls_options_free(server_opts);
+}
+
+/* A peer that never completed a handshake has negotiated nothing: each
+ * read says so, writes nothing and makes no handle. */
+static void test_unnegotiated(gdtls_packet_peer_dtls *p) {
+    size_t handles = gdtls_live_handle_count();
+    char text[64];
+    size_t len = 99;
+    memset(text, 0x5a, sizeof text);
+    FAILS(GDTLS_ERR_UNAVAILABLE, GDTLS_ERR_UNAVAILABLE, gdtls_packet_peer_dtls_get_protocol_version, (p, text, sizeof text, &len));
+    FAILS(GDTLS_ERR_UNAVAILABLE, GDTLS_ERR_UNAVAILABLE, gdtls_packet_peer_dtls_get_protocol_version, (p, NULL, 0, NULL));
+    FAILS(GDTLS_ERR_UNAVAILABLE, GDTLS_ERR_UNAVAILABLE, gdtls_packet_peer_dtls_get_cipher_suite, (p, text, sizeof text, &len));
+    FAILS(GDTLS_ERR_UNAVAILABLE, GDTLS_ERR_UNAVAILABLE, gdtls_packet_peer_dtls_get_cipher_suite, (p, NULL, 0, NULL));
+    FAILS(NULL, GDTLS_ERR_UNAVAILABLE, gdtls_packet_peer_dtls_get_peer_certificate, (p));
+    CHECK(len == 99 && untouched((const uint8_t *)text, sizeof text, 0x5a));
+    CHECK(gdtls_live_handle_count() == handles);
 }
 
 static void test_dtls_peer(gdtls_x509_certificate *empty_cert) {
@@ -847,6 +1169,20 @@ static void test_dtls_peer(gdtls_x509_certificate *empty_cert) {
     SWEEP(DTLS, true, REFUSED(gdtls_packet_peer_dtls_set_handshake_timeout_msec, (BAD, 1000, 2000)));
     SWEEP(DTLS, true, REFUSED(gdtls_packet_peer_dtls_get_handshake_timeout_msec, (BAD, &min_ms, &max_ms)));
     CHECK(min_ms == 7 && max_ms == 7);
+    memset(buf, 0xa5, sizeof buf);
+    len = 99;
+    SWEEP(DTLS, true, REFUSED(gdtls_packet_peer_dtls_get_protocol_version, (BAD, (char *)buf, sizeof buf, &len)));
+    SWEEP(DTLS, true, REFUSED(gdtls_packet_peer_dtls_get_cipher_suite, (BAD, (char *)buf, sizeof buf, &len)));
+    SWEEP(DTLS, true, FAILS(NULL, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_dtls_get_peer_certificate, (BAD)));
+    SWEEP(DTLS, true, FAILS(false, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_dtls_is_session_resumed, (BAD)));
+    SWEEP(DTLS, true, FAILS(0u, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_dtls_get_handshake_duration_usec, (BAD)));
+    SWEEP(DTLS, true, FAILS(0u, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_dtls_get_retransmissions, (BAD)));
+    SWEEP(DTLS, true, FAILS(-1, GDTLS_ERR_INVALID_PARAMETER, gdtls_packet_peer_dtls_get_next_timeout_msec, (BAD)));
+    gdtls_traffic traffic;
+    memset(&traffic, 0xa5, sizeof traffic);
+    SWEEP(DTLS, true, REFUSED(gdtls_packet_peer_dtls_get_traffic, (BAD, &traffic)));
+    CHECK(untouched((const uint8_t *)&traffic, sizeof traffic, 0xa5));
+    CHECK(len == 99 && untouched(buf, sizeof buf, 0xa5));
 
     gdtls_packet_peer_dtls *p = gdtls_packet_peer_dtls_new();
     REFUSED(gdtls_packet_peer_dtls_set_handshake_timeout_msec, (p, 0, 0));
@@ -866,6 +1202,15 @@ static void test_dtls_peer(gdtls_x509_certificate *empty_cert) {
     QUIET(GDTLS_OK, gdtls_packet_peer_dtls_disconnect_from_peer, (p));
     QUIET(0, gdtls_packet_peer_dtls_get_available_packet_count, (p));
     CHECK(gdtls_packet_peer_dtls_get_max_packet_size(p) > 0);
+    /* Never connected: nothing negotiated, nothing carried, no timer. */
+    test_unnegotiated(p);
+    QUIET(false, gdtls_packet_peer_dtls_is_session_resumed, (p));
+    QUIET(0u, gdtls_packet_peer_dtls_get_handshake_duration_usec, (p));
+    QUIET(0u, gdtls_packet_peer_dtls_get_retransmissions, (p));
+    QUIET(-1, gdtls_packet_peer_dtls_get_next_timeout_msec, (p));
+    REFUSED(gdtls_packet_peer_dtls_get_traffic, (p, NULL));
+    CHECK(gdtls_packet_peer_dtls_get_traffic(p, &traffic) == GDTLS_OK);
+    CHECK(untouched((const uint8_t *)&traffic, sizeof traffic, 0));
 
     /* Bad arguments to connect: nothing starts. */
     SWEEP(UDP, true, REFUSED(gdtls_packet_peer_dtls_connect_to_peer, (p, BAD, "localhost", unsafe)));
@@ -893,6 +1238,12 @@ static void test_dtls_peer(gdtls_x509_certificate *empty_cert) {
     FAILS(GDTLS_ERR_ALREADY_IN_USE, GDTLS_ERR_ALREADY_IN_USE, gdtls_packet_peer_dtls_connect_to_peer_godot3, (p, udp, false, NULL, NULL));
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_dtls_put_packet, (p, (const uint8_t *)"x", 1));
     CHECK(gdtls_packet_peer_dtls_get_status(p) == GDTLS_STATUS_HANDSHAKING);
+    /* A retransmission is due within the first interval (1 s), and the
+     * ClientHello went out; nothing is negotiated yet. */
+    int64_t due = gdtls_packet_peer_dtls_get_next_timeout_msec(p);
+    CHECK(due >= 0 && due <= 1000);
+    CHECK(gdtls_packet_peer_dtls_get_traffic(p, &traffic) == GDTLS_OK && traffic.datagrams_sent == 1);
+    test_unnegotiated(p);
     /* Its UDP peer closed underneath: the next poll ends the handshake in
      * an error, which stays (as in Godot) through a disconnect. */
     CHECK(gdtls_packet_peer_udp_close(udp) == GDTLS_OK);
@@ -903,6 +1254,8 @@ static void test_dtls_peer(gdtls_x509_certificate *empty_cert) {
     CHECK(gdtls_packet_peer_dtls_get_status(p) == GDTLS_STATUS_ERROR);
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_dtls_put_packet, (p, (const uint8_t *)"x", 1));
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_dtls_get_packet, (p, NULL, 0, NULL));
+    QUIET(-1, gdtls_packet_peer_dtls_get_next_timeout_msec, (p));
+    test_unnegotiated(p);
 
     CHECK(gdtls_packet_peer_dtls_free(p) == GDTLS_OK);
     REFUSED(gdtls_packet_peer_dtls_poll, (p));
@@ -954,7 +1307,7 @@ static void test_threads(void) {
     CHECK(blames(mine));
 }
 
-/* ---- afterwards: the abused objects still work ------------------------- */
+/* ---- handshakes over loopback ------------------------------------------ */
 
 /* Godot's server loop, one frame: keeps the connection whose cookie
  * verified. */
@@ -979,6 +1332,80 @@ static bool receive(gdtls_packet_peer_dtls *p, uint8_t *buf, size_t cap, size_t 
     return gdtls_packet_peer_dtls_get_packet(p, buf, cap, len) == GDTLS_OK;
 }
 
+/* Runs server frames and client polls, 1 ms apart and 20 s at most, until
+ * neither side is handshaking; returns the connection the server kept
+ * (NULL if none). */
+static gdtls_packet_peer_dtls *handshake(gdtls_udp_server *us, gdtls_dtls_server *ds, gdtls_packet_peer_dtls *client) {
+    gdtls_packet_peer_dtls *server_peer = NULL;
+    for (int i = 0; i < 20000; i++) {
+        server_frame(us, ds, &server_peer);
+        gdtls_packet_peer_dtls_poll(client);
+        if (gdtls_packet_peer_dtls_get_status(client) != GDTLS_STATUS_HANDSHAKING &&
+            (!server_peer || gdtls_packet_peer_dtls_get_status(server_peer) != GDTLS_STATUS_HANDSHAKING))
+            break;
+        sleep_ms(1);
+    }
+    return server_peer;
+}
+
+/* A PSK server whose lookup answers with lengths no key has (0, one over
+ * GDTLS_MAX_PSK_LEN, SIZE_MAX): each client is refused and nothing breaks;
+ * then a right answer lets one in. The lookup's data is released once,
+ * when the options, the server and its connection are all gone. */
+static void test_psk_lookup_lengths(void) {
+    size_t before = gdtls_live_handle_count();
+    psk_host h = {0, 0, 0, 0};
+    gdtls_tls_options *options = gdtls_tls_options_server_psk(psk_lookup, &h, psk_release);
+    gdtls_dtls_server *ds = gdtls_dtls_server_new();
+    gdtls_udp_server *us = gdtls_udp_server_new();
+    CHECK(gdtls_dtls_server_setup(ds, options) == GDTLS_OK);
+    CHECK(gdtls_udp_server_listen(us, 0, "127.0.0.1") == GDTLS_OK);
+    uint8_t k[GDTLS_MAX_PSK_LEN];
+    memset(k, 'k', sizeof k);
+    gdtls_tls_options *client_options = gdtls_tls_options_client_psk((const uint8_t *)"client", 6, k, sizeof k);
+
+    static const size_t answers[] = {0, GDTLS_MAX_PSK_LEN + 1, SIZE_MAX, GDTLS_MAX_PSK_LEN};
+    gdtls_packet_peer_dtls *admitted = NULL;
+    for (size_t i = 0; i < sizeof answers / sizeof *answers; i++) {
+        h.answer = answers[i];
+        int lookups = h.lookups;
+        gdtls_packet_peer_udp *u = gdtls_packet_peer_udp_new();
+        gdtls_packet_peer_dtls *client = gdtls_packet_peer_dtls_new();
+        CHECK(gdtls_packet_peer_udp_connect_to_host(u, "127.0.0.1", gdtls_udp_server_get_local_port(us)) == GDTLS_OK);
+        CHECK(gdtls_packet_peer_dtls_connect_to_peer(client, u, "localhost", client_options) == GDTLS_OK);
+        gdtls_packet_peer_dtls *server_peer = handshake(us, ds, client);
+        bool right = h.answer == GDTLS_MAX_PSK_LEN;
+        CHECK(gdtls_packet_peer_dtls_get_status(client) == (right ? GDTLS_STATUS_CONNECTED : GDTLS_STATUS_ERROR));
+        CHECK(h.lookups == lookups + 1);
+        if (right) {
+            CHECK(server_peer != NULL && gdtls_packet_peer_dtls_get_status(server_peer) == GDTLS_STATUS_CONNECTED);
+            /* PSK connections show no certificate. */
+            FAILS(NULL, GDTLS_ERR_UNAVAILABLE, gdtls_packet_peer_dtls_get_peer_certificate, (client));
+            FAILS(NULL, GDTLS_ERR_UNAVAILABLE, gdtls_packet_peer_dtls_get_peer_certificate, (server_peer));
+            admitted = server_peer;
+        } else {
+            CHECK(server_peer == NULL || gdtls_packet_peer_dtls_get_status(server_peer) == GDTLS_STATUS_ERROR);
+            gdtls_packet_peer_dtls_free(server_peer);
+        }
+        gdtls_packet_peer_dtls_free(client);
+        gdtls_packet_peer_udp_free(u);
+    }
+    CHECK(h.strange == 0);
+
+    /* Released after the last holder, not before. */
+    CHECK(gdtls_tls_options_free(options) == GDTLS_OK);
+    CHECK(gdtls_dtls_server_free(ds) == GDTLS_OK);
+    CHECK(h.releases == 0);
+    gdtls_packet_peer_dtls_free(admitted);
+    CHECK(h.releases == 1);
+    gdtls_tls_options_free(client_options);
+    gdtls_udp_server_free(us);
+    CHECK(h.releases == 1);
+    CHECK(gdtls_live_handle_count() == before);
+}
+
+/* ---- afterwards: the abused objects still work ------------------------- */
+
 static void test_survivors(void) {
     gdtls_crypto_key *k = live[KEY];
     gdtls_x509_certificate *c = live[CERT];
@@ -991,27 +1418,70 @@ static void test_survivors(void) {
     CHECK(key_pem(k) != NULL && !gdtls_crypto_key_is_public_only(k));
     CHECK(gdtls_x509_certificate_get_count(c) == 1);
     CHECK(gdtls_tls_options_is_server(o));
+    CHECK(gdtls_tls_options_get_mtu(o) == GDTLS_DTLS_MTU && gdtls_tls_options_get_session_resumption(o));
     CHECK(gdtls_packet_peer_udp_is_bound(u) && gdtls_packet_peer_udp_get_local_port(u) > 0);
-    CHECK(gdtls_udp_server_is_listening(us));
+    CHECK(gdtls_packet_peer_udp_get_socket_fd(u) >= 0);
+    CHECK(gdtls_udp_server_is_listening(us) && gdtls_udp_server_get_socket_fd(us) >= 0);
+    CHECK(gdtls_dtls_server_get_session_ticket_lifetime_sec(ds) == GDTLS_DEFAULT_SESSION_TICKET_LIFETIME_SEC);
     CHECK(gdtls_packet_peer_dtls_get_status(client) == GDTLS_STATUS_DISCONNECTED);
 
-    /* The one handshake: a verifying client against the abused server. */
+    /* The one handshake: a verifying client against the abused server,
+     * logged to the host. Refused changes keep the client's MTU and suite,
+     * and the log's callback and level. */
+    static const char suite[] = "TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256";
     int port = gdtls_udp_server_get_local_port(us);
     CHECK(gdtls_packet_peer_udp_connect_to_host(u, "127.0.0.1", port) == GDTLS_OK);
     gdtls_tls_options *trusting = gdtls_tls_options_client(c, NULL);
+    CHECK(gdtls_tls_options_set_mtu(trusting, 500) == GDTLS_OK);
+    REFUSED(gdtls_tls_options_set_mtu, (trusting, GDTLS_MIN_MTU - 1));
+    CHECK(gdtls_tls_options_set_cipher_suites(trusting, suite) == GDTLS_OK);
+    REFUSED(gdtls_tls_options_set_cipher_suites, (trusting, "TLS-NO-SUCH-SUITE"));
+    REFUSED(gdtls_tls_options_set_curves, (trusting, "no-such-curve"));
+    log_sink heard = {GDTLS_LOG_STATE, 0, 0};
+    CHECK(gdtls_set_log_callback(log_line, &heard, GDTLS_LOG_STATE) == GDTLS_OK);
+    REFUSED(gdtls_set_log_callback, (log_line, &stray, GDTLS_LOG_VERBOSE + 1));
+    REFUSED(gdtls_set_log_callback, (NULL, NULL, GDTLS_LOG_NONE - 1));
     CHECK(gdtls_packet_peer_dtls_connect_to_peer(client, u, "localhost", trusting) == GDTLS_OK);
-    gdtls_packet_peer_dtls *server_peer = NULL;
-    for (int i = 0; i < 20000; i++) {
-        server_frame(us, ds, &server_peer);
-        gdtls_packet_peer_dtls_poll(client);
-        if (gdtls_packet_peer_dtls_get_status(client) != GDTLS_STATUS_HANDSHAKING && server_peer &&
-            gdtls_packet_peer_dtls_get_status(server_peer) != GDTLS_STATUS_HANDSHAKING)
-            break;
-        sleep_ms(1);
-    }
+    gdtls_packet_peer_dtls *server_peer = handshake(us, ds, client);
     CHECK(gdtls_packet_peer_dtls_get_status(client) == GDTLS_STATUS_CONNECTED);
     CHECK(server_peer != NULL && gdtls_packet_peer_dtls_get_status(server_peer) == GDTLS_STATUS_CONNECTED);
     if (!server_peer) server_peer = gdtls_packet_peer_dtls_new();
+    CHECK(heard.lines > 0 && heard.malformed == 0);
+
+    /* What it negotiated: a buffer too small loses nothing. AES-GCM adds
+     * 37 bytes to a record. */
+    char text[64];
+    size_t text_len = 0;
+    FAILS(GDTLS_ERR_PARAMETER_RANGE_ERROR, GDTLS_ERR_PARAMETER_RANGE_ERROR, gdtls_packet_peer_dtls_get_protocol_version, (client, NULL, 0, &text_len));
+    CHECK(text_len == strlen("DTLSv1.2"));
+    memset(text, 0x5a, sizeof text);
+    FAILS(GDTLS_ERR_PARAMETER_RANGE_ERROR, GDTLS_ERR_PARAMETER_RANGE_ERROR, gdtls_packet_peer_dtls_get_protocol_version, (client, text, text_len, NULL));
+    CHECK(untouched((const uint8_t *)text, sizeof text, 0x5a));
+    REFUSED(gdtls_packet_peer_dtls_get_protocol_version, (client, text, HUGE_LEN, &text_len));
+    CHECK(gdtls_packet_peer_dtls_get_protocol_version(client, text, sizeof text, NULL) == GDTLS_OK && strcmp(text, "DTLSv1.2") == 0);
+    FAILS(GDTLS_ERR_PARAMETER_RANGE_ERROR, GDTLS_ERR_PARAMETER_RANGE_ERROR, gdtls_packet_peer_dtls_get_cipher_suite, (server_peer, NULL, 0, &text_len));
+    CHECK(text_len == strlen(suite));
+    REFUSED(gdtls_packet_peer_dtls_get_cipher_suite, (server_peer, text, HUGE_LEN2, NULL));
+    CHECK(gdtls_packet_peer_dtls_get_cipher_suite(client, text, sizeof text, NULL) == GDTLS_OK && strcmp(text, suite) == 0);
+    CHECK(gdtls_packet_peer_dtls_get_max_packet_size(client) == 500 - 37);
+    /* The server's certificate, in a handle of the client's own; the
+     * server asked for none. */
+    gdtls_x509_certificate *presented = gdtls_packet_peer_dtls_get_peer_certificate(client);
+    uint8_t pin[32], expected[32];
+    CHECK(gdtls_x509_certificate_get_sha256_pin(presented, GDTLS_PIN_CERTIFICATE, pin) == GDTLS_OK);
+    CHECK(gdtls_x509_certificate_get_sha256_pin(c, GDTLS_PIN_CERTIFICATE, expected) == GDTLS_OK);
+    CHECK(memcmp(pin, expected, sizeof pin) == 0);
+    CHECK(gdtls_x509_certificate_free(presented) == GDTLS_OK);
+    FAILS(NULL, GDTLS_ERR_UNAVAILABLE, gdtls_packet_peer_dtls_get_peer_certificate, (server_peer));
+    QUIET(false, gdtls_packet_peer_dtls_is_session_resumed, (client));
+    CHECK(gdtls_packet_peer_dtls_get_handshake_duration_usec(client) > 0);
+    CHECK(gdtls_packet_peer_dtls_get_handshake_duration_usec(server_peer) > 0);
+    CHECK(gdtls_packet_peer_dtls_get_retransmissions(client) < 10);
+    QUIET(-1, gdtls_packet_peer_dtls_get_next_timeout_msec, (client));
+    gdtls_traffic sent;
+    REFUSED(gdtls_packet_peer_dtls_get_traffic, (client, NULL));
+    CHECK(gdtls_packet_peer_dtls_get_traffic(client, &sent) == GDTLS_OK);
+    CHECK(sent.datagrams_sent >= 3 && sent.bytes_sent > 0 && sent.datagrams_received >= 2 && sent.bytes_received > 0);
 
     /* Connected: misuse refused, the connection stays. */
     FAILS(GDTLS_ERR_ALREADY_IN_USE, GDTLS_ERR_ALREADY_IN_USE, gdtls_packet_peer_dtls_connect_to_peer, (client, u, "localhost", trusting));
@@ -1044,13 +1514,22 @@ static void test_survivors(void) {
     CHECK(gdtls_packet_peer_dtls_put_packet(server_peer, (const uint8_t *)"pong", 4) == GDTLS_OK);
     CHECK(receive(client, buf, sizeof buf, NULL) && memcmp(buf, "pong", 4) == 0);
 
-    /* Disconnected: polling goes on harmlessly, sending does not. */
+    /* Logging off: the disconnect reaches no host. */
+    CHECK(gdtls_set_log_callback(NULL, NULL, GDTLS_LOG_NONE) == GDTLS_OK);
+    int lines = heard.lines;
+
+    /* Disconnected: polling goes on harmlessly, sending does not; what
+     * was negotiated and carried stays readable, the certificate goes. */
     CHECK(gdtls_packet_peer_dtls_disconnect_from_peer(client) == GDTLS_OK);
     CHECK(gdtls_packet_peer_dtls_disconnect_from_peer(client) == GDTLS_OK);
     QUIET(GDTLS_OK, gdtls_packet_peer_dtls_poll, (client));
     CHECK(gdtls_packet_peer_dtls_get_status(client) == GDTLS_STATUS_DISCONNECTED);
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_dtls_put_packet, (client, (const uint8_t *)"x", 1));
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_dtls_get_packet, (client, buf, sizeof buf, NULL));
+    CHECK(gdtls_packet_peer_dtls_get_protocol_version(client, text, sizeof text, NULL) == GDTLS_OK && strcmp(text, "DTLSv1.2") == 0);
+    FAILS(NULL, GDTLS_ERR_UNAVAILABLE, gdtls_packet_peer_dtls_get_peer_certificate, (client));
+    gdtls_traffic after;
+    CHECK(gdtls_packet_peer_dtls_get_traffic(client, &after) == GDTLS_OK && after.datagrams_sent > sent.datagrams_sent);
     for (int i = 0; i < 5000 && gdtls_packet_peer_dtls_get_status(server_peer) == GDTLS_STATUS_CONNECTED; i++) {
         gdtls_packet_peer_dtls_poll(server_peer);
         sleep_ms(1);
@@ -1058,6 +1537,7 @@ static void test_survivors(void) {
     CHECK(gdtls_packet_peer_dtls_get_status(server_peer) == GDTLS_STATUS_DISCONNECTED);
     CHECK(gdtls_packet_peer_dtls_poll(server_peer) == GDTLS_OK);
     FAILS(GDTLS_ERR_UNCONFIGURED, GDTLS_ERR_UNCONFIGURED, gdtls_packet_peer_dtls_put_packet, (server_peer, (const uint8_t *)"x", 1));
+    CHECK(heard.lines == lines && stray.lines == 0);
 
     gdtls_packet_peer_dtls_free(server_peer);
     gdtls_tls_options_free(trusting);
@@ -1128,6 +1608,7 @@ int main(int argc, char **argv) {
     test_udp_server();
     test_dtls_server(empty_key, public_key, empty_cert);
     test_dtls_peer(empty_cert);
+    test_psk_lookup_lengths();
     test_threads();
     CHECK(gdtls_live_handle_count() == baseline);
 

@@ -40,6 +40,8 @@ pub struct Server {
     pub dtls: DtlsServer,
     pub peers: Vec<PacketPeerDtls>,
     pub refused: usize,
+    /// What the connections' polls failed with, in order.
+    pub failures: Vec<gdtls::Failure>,
 }
 
 impl Server {
@@ -53,6 +55,7 @@ impl Server {
             dtls,
             peers: Vec::new(),
             refused: 0,
+            failures: Vec::new(),
         }
     }
 
@@ -75,7 +78,9 @@ impl Server {
             self.peers.push(peer);
         }
         for p in &self.peers {
-            let _ = p.poll();
+            if let Err(f) = p.poll() {
+                self.failures.push(f);
+            }
         }
         taken
     }

@@ -8,6 +8,7 @@ pub mod dtls;
 pub mod memory;
 pub mod ports;
 pub mod seed;
+pub mod tool;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -15,23 +15,36 @@ use super::{assert_success, free_udp_port, root, run_within, TempDir};
 /// the certificate for validating clients to trust.
 pub struct Identity {
     dir: TempDir,
+    key: PathBuf,
+    cert: PathBuf,
 }
 
 impl Identity {
+    /// The tests' RSA identity, in a scratch directory of its own.
     pub fn new(name: &str) -> Self {
         let dir = TempDir::new(name);
         let id = super::dtls::identity();
-        id.key.save(&dir.join("key.key"), false).unwrap();
-        id.cert.save(&dir.join("cert.crt")).unwrap();
-        Identity { dir }
+        let (key, cert) = (dir.join("key.key"), dir.join("cert.crt"));
+        id.key.save(&key, false).unwrap();
+        id.cert.save(&cert).unwrap();
+        Identity { dir, key, cert }
+    }
+
+    /// The key and certificate in these files, with a scratch directory.
+    pub fn with(name: &str, key: &std::path::Path, cert: &std::path::Path) -> Self {
+        Identity {
+            dir: TempDir::new(name),
+            key: key.to_owned(),
+            cert: cert.to_owned(),
+        }
     }
 
     pub fn key(&self) -> PathBuf {
-        self.dir.join("key.key")
+        self.key.clone()
     }
 
     pub fn cert(&self) -> PathBuf {
-        self.dir.join("cert.crt")
+        self.cert.clone()
     }
 
     pub fn dir(&self) -> &TempDir {

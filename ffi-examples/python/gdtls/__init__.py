@@ -28,10 +28,17 @@ Methods that can fail return an :class:`Error` (its members are also here:
 raise TypeError; integers a C parameter cannot hold raise OverflowError;
 values the C API refuses give its Error. Objects release their handle when
 collected, or at once with ``free()``.
+
+Beyond Godot, gdtls adds pre-shared keys (``TLSOptions.client_psk``,
+``server_psk``), certificate pinning (``TLSOptions.add_pin``,
+``X509Certificate.get_sha256_pin``), revocation lists, client certificates,
+session resumption, ECDSA keys, what a connection negotiated and carried,
+event-loop hooks (``get_socket_fd``, ``get_next_timeout_msec``), MTU, suite
+and curve settings, and a log callback (:func:`set_log_callback`).
 """
 
 from ._crypto import Crypto, CryptoKey, X509Certificate
-from ._dtls import DTLSServer, PacketPeerDTLS
+from ._dtls import DTLSServer, PacketPeerDTLS, Traffic
 from ._error import *  # noqa: F403 (Godot's constants: OK, FAILED, ...)
 from ._error import Error
 from ._library import (
@@ -41,7 +48,9 @@ from ._library import (
     get_last_error_message,
     get_proc_address,
     live_handle_count,
+    set_log_callback,
     version,
+    version_number,
 )
 from ._native import (
     DEFAULT_CLIENT_HANDSHAKE_TIMEOUT_MAX_MSEC,
@@ -52,21 +61,34 @@ from ._native import (
     DEFAULT_RECV_BUF_SIZE,
     DEFAULT_SERVER_HANDSHAKE_TIMEOUT_MAX_MSEC,
     DEFAULT_SERVER_HANDSHAKE_TIMEOUT_MIN_MSEC,
+    DEFAULT_SESSION_TICKET_LIFETIME_SEC,
     DTLS_MTU,
     LIBRARY_PATH,
+    LOG_ERROR,
+    LOG_INFO,
+    LOG_NONE,
+    LOG_STATE,
+    LOG_VERBOSE,
     MAX_CERTIFICATE_MESSAGE,
     MAX_CRYPTO_FILE_SIZE,
     MAX_DATAGRAM,
+    MAX_MTU,
+    MAX_PSK_LEN,
     MAX_RSA_BITS,
+    MIN_MTU,
     PENDING_BACKLOG_DATAGRAMS,
+    PIN_CERTIFICATE,
+    PIN_PUBLIC_KEY,
+    PIN_SIZE,
     VERSION,
     VERSION_MAJOR,
     VERSION_MINOR,
+    VERSION_NUMBER,
     VERSION_PATCH,
 )
 from ._object import RefCounted
 from ._packet_peer import PacketPeer
-from ._tls_options import TLSOptions
+from ._tls_options import PskKey, TLSOptions
 from ._udp import PacketPeerUDP, Transport, UDPServer
 
 __version__ = VERSION
@@ -79,8 +101,10 @@ __all__ = [
     "PacketPeer",
     "PacketPeerDTLS",
     "PacketPeerUDP",
+    "PskKey",
     "RefCounted",
     "TLSOptions",
+    "Traffic",
     "Transport",
     "UDPServer",
     "X509Certificate",
@@ -90,11 +114,14 @@ __all__ = [
     "get_last_error_message",
     "get_proc_address",
     "live_handle_count",
+    "set_log_callback",
     "version",
+    "version_number",
     "LIBRARY_PATH",
     "VERSION",
     "VERSION_MAJOR",
     "VERSION_MINOR",
+    "VERSION_NUMBER",
     "VERSION_PATCH",
     "DEFAULT_CLIENT_HANDSHAKE_TIMEOUT_MAX_MSEC",
     "DEFAULT_CLIENT_HANDSHAKE_TIMEOUT_MIN_MSEC",
@@ -104,11 +131,23 @@ __all__ = [
     "DEFAULT_RECV_BUF_SIZE",
     "DEFAULT_SERVER_HANDSHAKE_TIMEOUT_MAX_MSEC",
     "DEFAULT_SERVER_HANDSHAKE_TIMEOUT_MIN_MSEC",
+    "DEFAULT_SESSION_TICKET_LIFETIME_SEC",
     "DTLS_MTU",
+    "LOG_ERROR",
+    "LOG_INFO",
+    "LOG_NONE",
+    "LOG_STATE",
+    "LOG_VERBOSE",
     "MAX_CERTIFICATE_MESSAGE",
     "MAX_CRYPTO_FILE_SIZE",
     "MAX_DATAGRAM",
+    "MAX_MTU",
+    "MAX_PSK_LEN",
     "MAX_RSA_BITS",
+    "MIN_MTU",
     "PENDING_BACKLOG_DATAGRAMS",
+    "PIN_CERTIFICATE",
+    "PIN_PUBLIC_KEY",
+    "PIN_SIZE",
     *Error.__members__,
 ]

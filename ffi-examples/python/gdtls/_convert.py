@@ -18,6 +18,7 @@ from ._error import Error
 
 _RANGES = {
     "int32": (-(2**31), 2**31 - 1),
+    "uint16": (0, 2**16 - 1),
     "uint32": (0, 2**32 - 1),
 }
 

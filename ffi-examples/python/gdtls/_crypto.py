@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Optional
+import ctypes
+from typing import Optional, Union
 
-from ._convert import PathArg, read_out, to_bool, to_int, to_path, to_text
+from ._convert import PathArg, read_out, to_bool, to_data, to_int, to_path, to_text
 from ._error import Error
-from ._native import lib
+from ._native import PIN_SIZE, lib
 from ._object import RefCounted
 
 # A first guess at a PEM text's size (an RSA-4096 key's is 3.2 KiB); longer
@@ -42,6 +43,19 @@ class CryptoKey(RefCounted):
         return Error(
             lib.gdtls_crypto_key_load_from_string(
                 self._h, to_text(string_key, "string_key"), to_bool(public_only, "public_only")
+            )
+        )
+
+    def load_from_buffer(
+        self, buffer: Union[bytes, bytearray, memoryview], public_only: bool = False
+    ) -> Error:
+        """Loads a key from bytes, DER or PEM: keys kept in memory or in an
+        archive. ``public_only`` and errors as for :meth:`load` (gdtls's
+        own)."""
+        data = to_data(buffer, "buffer")
+        return Error(
+            lib.gdtls_crypto_key_load_from_buffer(
+                self._h, data, len(data), to_bool(public_only, "public_only")
             )
         )
 
@@ -96,6 +110,12 @@ class X509Certificate(RefCounted):
             lib.gdtls_x509_certificate_load_from_string(self._h, to_text(string, "string"))
         )
 
+    def load_from_buffer(self, buffer: Union[bytes, bytearray, memoryview]) -> Error:
+        """Loads certificates from bytes: one in DER, or a chain in PEM.
+        Errors as for :meth:`load` (gdtls's own)."""
+        data = to_data(buffer, "buffer")
+        return Error(lib.gdtls_x509_certificate_load_from_buffer(self._h, data, len(data)))
+
     def save(self, path: PathArg) -> Error:
         """Saves every certificate of the chain as PEM to the file at
         ``path``. ``ERR_UNCONFIGURED`` when empty."""
@@ -112,9 +132,21 @@ class X509Certificate(RefCounted):
         for a chain (gdtls's own)."""
         return int(lib.gdtls_x509_certificate_get_count(self._h))
 
+    def get_sha256_pin(self, kind: int) -> bytes:
+        """The SHA-256 pin of the first certificate, as
+        ``TLSOptions.add_pin`` takes it (32 bytes): of its public key
+        (``kind`` ``PIN_PUBLIC_KEY``, its SubjectPublicKeyInfo) or of the
+        whole certificate (``PIN_CERTIFICATE``). ``b""`` on failure (an
+        empty certificate, an unknown kind; see
+        :func:`gdtls.get_last_error`) (gdtls's own)."""
+        pin = ctypes.create_string_buffer(PIN_SIZE)
+        error = lib.gdtls_x509_certificate_get_sha256_pin(self._h, to_int(kind, "kind"), pin)
+        return pin.raw if error == Error.OK else b""
+
 
 class Crypto:
-    """Godot's ``Crypto``: the key and certificate generation DTLS needs.
+    """Godot's ``Crypto``: the key and certificate generation DTLS needs,
+    and ECDSA keys (gdtls's own).
 
     Godot 4's general cryptography (``sign``, ``encrypt``, ``hmac_digest``,
     ...) is not part of gdtls: Python has ``hashlib``, ``hmac`` and
@@ -130,6 +162,14 @@ class Crypto:
         :func:`gdtls.get_last_error_message`)."""
         return CryptoKey._wrap(lib.gdtls_crypto_generate_rsa(to_int(size, "size")))
 
+    def generate_ecdsa(self, curve: str) -> Optional[CryptoKey]:
+        """Generates an ECDSA key on ``curve``: "P-256" or "P-384" (also
+        "secp256r1" and "secp384r1"). Handshakes with EC keys are several
+        times faster than with RSA; Godot, OpenSSL and GnuTLS peers accept
+        them. Another curve gives None with ``ERR_INVALID_PARAMETER``
+        (gdtls's own)."""
+        return CryptoKey._wrap(lib.gdtls_crypto_generate_ecdsa(to_text(curve, "curve")))
+
     def generate_self_signed_certificate(
         self,
         key: CryptoKey,
@@ -139,9 +179,10 @@ class Crypto:
     ) -> Optional[X509Certificate]:
         """Generates a self-signed certificate for the private ``key``, with
         ``issuer_name`` as subject and issuer, valid from ``not_before`` to
-        ``not_after`` (UTC, "YYYYMMDDhhmmss"), signed with SHA-256 and marked
-        as a CA so that a client can trust it directly. None on failure (a
-        public-only or empty key, a malformed name or time)."""
+        ``not_after`` (UTC, "YYYYMMDDhhmmss"), signed with SHA-256 (SHA-384
+        for a P-384 key) and marked as a CA so that a client can trust it
+        directly. None on failure (a public-only or empty key, a malformed
+        name or time)."""
         return X509Certificate._wrap(
             lib.gdtls_crypto_generate_self_signed_certificate(
                 CryptoKey._arg(key, "key"),

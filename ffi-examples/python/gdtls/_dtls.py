@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ctypes
 from enum import IntEnum
-from typing import Callable, Optional, Tuple
+from typing import Callable, NamedTuple, Optional, Tuple
 
-from ._convert import to_bool, to_int, to_text
+from ._convert import read_out, to_bool, to_int, to_text
 from ._crypto import CryptoKey, X509Certificate
 from ._error import Error
 from ._library import get_last_error_message
-from ._native import lib
+from ._native import TrafficCounters, lib
 from ._object import RefCounted
 from ._packet_peer import PacketPeer
 from ._tls_options import TLSOptions
@@ -28,6 +28,17 @@ def _pair(getter: Callable[..., int], handle: int, ctype: type) -> Tuple[int, in
     return first.value, second.value
 
 
+class Traffic(NamedTuple):
+    """What crossed a connection's transport, headers included: every
+    datagram of the handshake, the packets and the alerts
+    (``PacketPeerDTLS.get_traffic``)."""
+
+    datagrams_received: int
+    bytes_received: int
+    datagrams_sent: int
+    bytes_sent: int
+
+
 class PacketPeerDTLS(PacketPeer):
     """Godot's ``PacketPeerDTLS``: one DTLS connection over a UDP peer, as a
     client (:meth:`connect_to_peer`) or as a connection a
@@ -36,8 +47,9 @@ class PacketPeerDTLS(PacketPeer):
     gdtls differences: :meth:`poll` and :meth:`disconnect_from_peer` return
     an Error; a validating client whose server names another host ends in
     ``STATUS_ERROR_HOSTNAME_MISMATCH`` as Godot's reference says (Godot
-    3.2.3 reports ``STATUS_ERROR``); idle and handshake timeouts are
-    gdtls's own.
+    3.2.3 reports ``STATUS_ERROR``); idle and handshake timeouts, what the
+    connection negotiated and carried, and the event-loop timer are gdtls's
+    own.
     """
 
     class Status(IntEnum):
@@ -169,6 +181,59 @@ class PacketPeerDTLS(PacketPeer):
             lib.gdtls_packet_peer_dtls_get_handshake_timeout_msec, self._h, ctypes.c_uint32
         )
 
+    def get_protocol_version(self) -> str:
+        """The protocol version the connection negotiated ("DTLSv1.2"), once
+        its handshake is done, also after it ended; "" before (gdtls's
+        own)."""
+        _, version = read_out(lib.gdtls_packet_peer_dtls_get_protocol_version, (self._h,), 64)
+        return version.decode("utf-8")
+
+    def get_cipher_suite(self) -> str:
+        """The cipher suite the connection negotiated, by mbedTLS's name
+        ("TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256"), as for
+        :meth:`get_protocol_version` (gdtls's own)."""
+        _, suite = read_out(lib.gdtls_packet_peer_dtls_get_cipher_suite, (self._h,), 64)
+        return suite.decode("utf-8")
+
+    def get_peer_certificate(self) -> Optional[X509Certificate]:
+        """The certificates the other side presented (its own, then its
+        chain) while the connection is up: a server's, or a client's when
+        the server verifies clients. None when there is none (not
+        connected, a PSK connection, a client not asked) (gdtls's own)."""
+        return X509Certificate._wrap(lib.gdtls_packet_peer_dtls_get_peer_certificate(self._h))
+
+    def is_session_resumed(self) -> bool:
+        """True when the handshake resumed an earlier session (an
+        abbreviated handshake, without certificates or key exchange)
+        (gdtls's own)."""
+        return bool(lib.gdtls_packet_peer_dtls_is_session_resumed(self._h))
+
+    def get_handshake_duration_usec(self) -> int:
+        """How long the handshake took, in microseconds; 0 before it
+        completed (gdtls's own)."""
+        return int(lib.gdtls_packet_peer_dtls_get_handshake_duration_usec(self._h))
+
+    def get_retransmissions(self) -> int:
+        """How many times the current or last connection sent a handshake
+        flight again because the other side did not answer in time (gdtls's
+        own)."""
+        return int(lib.gdtls_packet_peer_dtls_get_retransmissions(self._h))
+
+    def get_traffic(self) -> Traffic:
+        """What the current or last connection received and sent (also
+        after it ended), as a :class:`Traffic` (gdtls's own)."""
+        counters = TrafficCounters()
+        lib.gdtls_packet_peer_dtls_get_traffic(self._h, ctypes.byref(counters))
+        return Traffic(*(getattr(counters, field) for field in Traffic._fields))
+
+    def get_next_timeout_msec(self) -> int:
+        """For a host that sleeps on ``PacketPeerUDP.get_socket_fd`` in an
+        event loop: how many milliseconds it may sleep before it must
+        :meth:`poll` even if no datagram arrives (a retransmission, a
+        timeout); 0 when a poll is due now, -1 when only a datagram can
+        change anything. Read it again after each poll (gdtls's own)."""
+        return int(lib.gdtls_packet_peer_dtls_get_next_timeout_msec(self._h))
+
 
 class DTLSServer(RefCounted):
     """Godot's ``DTLSServer``: turns connected UDP peers (from a
@@ -177,7 +242,8 @@ class DTLSServer(RefCounted):
 
     gdtls differences: it keeps nothing for a client before its cookie
     verifies; handshakes are limited in number (in all and per source) and
-    time out sooner than a client's; idle timeouts are available.
+    time out sooner than a client's; idle timeouts are available; clients
+    get session tickets to resume their sessions with.
     """
 
     __slots__ = ()
@@ -274,3 +340,21 @@ class DTLSServer(RefCounted):
         """How many connections taken from this server are handshaking now
         (gdtls's own)."""
         return int(lib.gdtls_dtls_server_get_handshake_count(self._h))
+
+    def set_session_ticket_lifetime_sec(self, sec: int) -> Error:
+        """Sets for how long session tickets given to the clients of
+        connections taken from now on are valid, in seconds (default
+        ``DEFAULT_SESSION_TICKET_LIFETIME_SEC``; 0 gives none, as Godot): a
+        client that presents one when it reconnects resumes its session with
+        an abbreviated handshake. Changing it refuses the tickets already
+        given (gdtls's own)."""
+        return Error(
+            lib.gdtls_dtls_server_set_session_ticket_lifetime_sec(
+                self._h, to_int(sec, "sec", "uint32")
+            )
+        )
+
+    def get_session_ticket_lifetime_sec(self) -> int:
+        """How long new connections' session tickets are valid, in seconds;
+        0 when the server gives none (gdtls's own)."""
+        return int(lib.gdtls_dtls_server_get_session_ticket_lifetime_sec(self._h))

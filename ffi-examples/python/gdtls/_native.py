@@ -21,6 +21,7 @@ from ctypes import (
     c_int32,
     c_int64,
     c_size_t,
+    c_uint16,
     c_uint32,
     c_uint64,
     c_void_p,
@@ -31,6 +32,9 @@ from pathlib import Path
 #: ``GDTLS_VERSION``); :func:`gdtls.version` gives the loaded library's.
 VERSION = "0.1.0"
 VERSION_MAJOR, VERSION_MINOR, VERSION_PATCH = (int(p) for p in VERSION.split("."))
+#: The same as one number, ``MAJOR << 16 | MINOR << 8 | PATCH``;
+#: :func:`gdtls.version_number` gives the loaded library's.
+VERSION_NUMBER = VERSION_MAJOR << 16 | VERSION_MINOR << 8 | VERSION_PATCH
 
 _SONAME = f"libgdtls.so.{VERSION_MAJOR}"
 _ENV = "GDTLS_LIBRARY"
@@ -40,6 +44,7 @@ _handle = c_void_p
 _error = c_int32
 _str = c_char_p  # NUL-terminated UTF-8 in, or a caller's output buffer
 _out_size = POINTER(c_size_t)
+_bytes = c_char_p  # data in, with its length beside it
 
 
 # The header's constants that a Python program may need.
@@ -71,12 +76,38 @@ DEFAULT_MAX_PENDING_CONNECTIONS = 16
 #: How many datagrams from new sources beyond the pending connections a
 #: UDP server keeps waiting instead of dropping them as Godot does.
 PENDING_BACKLOG_DATAGRAMS = 1024
+#: How long a DTLS server's session tickets are valid by default, in
+#: seconds (two hours).
+DEFAULT_SESSION_TICKET_LIFETIME_SEC = 7200
+#: ``set_log_callback`` levels: no messages; errors; state changes (each
+#: handshake step, connections ending); what each step sent and read;
+#: buffers and certificates, dumped.
+LOG_NONE = 0
+LOG_ERROR = 1
+LOG_STATE = 2
+LOG_INFO = 3
+LOG_VERBOSE = 4
+#: What a pin covers: the certificate's public key (its
+#: SubjectPublicKeyInfo; a renewal with the same key keeps it), or the
+#: whole certificate.
+PIN_PUBLIC_KEY = 0
+PIN_CERTIFICATE = 1
+#: The length of a pin, a SHA-256 (32 bytes, as the header documents it).
+PIN_SIZE = 32
+#: The most bytes a pre-shared key has.
+MAX_PSK_LEN = 32
+#: The smallest and the largest MTU ``TLSOptions.set_mtu`` takes.
+MIN_MTU = 256
+MAX_MTU = 16384
 
 # The callbacks of ``gdtls_udp_callbacks``.
 SendFn = CFUNCTYPE(c_int32, c_void_p, c_void_p, c_size_t)
 ReceiveFn = CFUNCTYPE(c_int64, c_void_p, c_void_p, c_size_t)
 AvailableFn = CFUNCTYPE(c_int32, c_void_p)
 ReleaseFn = CFUNCTYPE(None, c_void_p)
+# gdtls_psk_lookup_fn and gdtls_log_fn.
+PskLookupFn = CFUNCTYPE(c_size_t, c_void_p, c_void_p, c_size_t, c_void_p, c_size_t)
+LogFn = CFUNCTYPE(None, c_void_p, c_int32, c_char_p)
 
 
 class UdpCallbacks(Structure):
@@ -91,14 +122,27 @@ class UdpCallbacks(Structure):
     ]
 
 
+class TrafficCounters(Structure):
+    """``gdtls_traffic``: what crossed a connection's transport."""
+
+    _fields_ = [
+        ("datagrams_received", c_uint64),
+        ("bytes_received", c_uint64),
+        ("datagrams_sent", c_uint64),
+        ("bytes_sent", c_uint64),
+    ]
+
+
 # name: (result type, argument types), in the header's order.
 _PROTOTYPES = {
     "gdtls_crypto_generate_rsa": (_handle, [c_int32]),
+    "gdtls_crypto_generate_ecdsa": (_handle, [_str]),
     "gdtls_crypto_generate_self_signed_certificate": (_handle, [_handle, _str, _str, _str]),
     "gdtls_crypto_key_new": (_handle, []),
     "gdtls_crypto_key_free": (_error, [_handle]),
     "gdtls_crypto_key_reference": (_handle, [_handle]),
     "gdtls_crypto_key_load": (_error, [_handle, _str, c_bool]),
+    "gdtls_crypto_key_load_from_buffer": (_error, [_handle, _bytes, c_size_t, c_bool]),
     "gdtls_crypto_key_load_from_string": (_error, [_handle, _str, c_bool]),
     "gdtls_crypto_key_save": (_error, [_handle, _str, c_bool]),
     "gdtls_crypto_key_save_to_string": (_error, [_handle, c_bool, _str, c_size_t, _out_size]),
@@ -122,12 +166,16 @@ _PROTOTYPES = {
         [_handle, POINTER(c_int32), POINTER(c_int32)],
     ),
     "gdtls_dtls_server_get_handshake_count": (c_int32, [_handle]),
+    "gdtls_dtls_server_set_session_ticket_lifetime_sec": (_error, [_handle, c_uint32]),
+    "gdtls_dtls_server_get_session_ticket_lifetime_sec": (c_uint32, [_handle]),
     "gdtls_get_last_error": (_error, []),
     "gdtls_get_last_error_message": (c_char_p, []),
     "gdtls_clear_last_error": (None, []),
     "gdtls_error_string": (c_char_p, [c_int32]),
     "gdtls_version": (c_char_p, []),
+    "gdtls_version_number": (c_uint32, []),
     "gdtls_live_handle_count": (c_size_t, []),
+    "gdtls_set_log_callback": (_error, [LogFn, c_void_p, c_int32]),
     "gdtls_packet_peer_dtls_new": (_handle, []),
     "gdtls_packet_peer_dtls_free": (_error, [_handle]),
     "gdtls_packet_peer_dtls_reference": (_handle, [_handle]),
@@ -151,6 +199,17 @@ _PROTOTYPES = {
         _error,
         [_handle, POINTER(c_uint32), POINTER(c_uint32)],
     ),
+    "gdtls_packet_peer_dtls_get_protocol_version": (
+        _error,
+        [_handle, _str, c_size_t, _out_size],
+    ),
+    "gdtls_packet_peer_dtls_get_cipher_suite": (_error, [_handle, _str, c_size_t, _out_size]),
+    "gdtls_packet_peer_dtls_get_peer_certificate": (_handle, [_handle]),
+    "gdtls_packet_peer_dtls_is_session_resumed": (c_bool, [_handle]),
+    "gdtls_packet_peer_dtls_get_handshake_duration_usec": (c_uint64, [_handle]),
+    "gdtls_packet_peer_dtls_get_retransmissions": (c_uint32, [_handle]),
+    "gdtls_packet_peer_dtls_get_traffic": (_error, [_handle, POINTER(TrafficCounters)]),
+    "gdtls_packet_peer_dtls_get_next_timeout_msec": (c_int64, [_handle]),
     "gdtls_packet_peer_udp_new": (_handle, []),
     "gdtls_packet_peer_udp_free": (_error, [_handle]),
     "gdtls_packet_peer_udp_reference": (_handle, [_handle]),
@@ -165,6 +224,7 @@ _PROTOTYPES = {
     "gdtls_packet_peer_udp_get_available_packet_count": (c_int32, [_handle]),
     "gdtls_packet_peer_udp_get_packet_ip": (_error, [_handle, _str, c_size_t, _out_size]),
     "gdtls_packet_peer_udp_get_packet_port": (c_int32, [_handle]),
+    "gdtls_packet_peer_udp_get_socket_fd": (c_int32, [_handle]),
     "gdtls_packet_peer_udp_get_local_port": (c_int32, [_handle]),
     "gdtls_packet_peer_udp_wait": (_error, [_handle]),
     "gdtls_packet_peer_udp_wait_timeout": (_error, [_handle, c_uint32]),
@@ -185,6 +245,19 @@ _PROTOTYPES = {
     "gdtls_tls_options_get_trusted_ca_chain": (_handle, [_handle]),
     "gdtls_tls_options_get_private_key": (_handle, [_handle]),
     "gdtls_tls_options_get_own_certificate": (_handle, [_handle]),
+    "gdtls_tls_options_client_psk": (_handle, [_bytes, c_size_t, _bytes, c_size_t]),
+    "gdtls_tls_options_server_psk": (_handle, [PskLookupFn, c_void_p, ReleaseFn]),
+    "gdtls_tls_options_server_psk_key": (_handle, [_bytes, c_size_t]),
+    "gdtls_tls_options_add_pin": (_error, [_handle, c_int32, _bytes]),
+    "gdtls_tls_options_add_crl": (_error, [_handle, _bytes, c_size_t]),
+    "gdtls_tls_options_set_mtu": (_error, [_handle, c_uint16]),
+    "gdtls_tls_options_get_mtu": (c_uint16, [_handle]),
+    "gdtls_tls_options_set_cipher_suites": (_error, [_handle, _str]),
+    "gdtls_tls_options_set_curves": (_error, [_handle, _str]),
+    "gdtls_tls_options_set_client_certificate": (_error, [_handle, _handle, _handle]),
+    "gdtls_tls_options_set_client_verification": (_error, [_handle, _handle, c_bool]),
+    "gdtls_tls_options_set_session_resumption": (_error, [_handle, c_bool]),
+    "gdtls_tls_options_get_session_resumption": (c_bool, [_handle]),
     "gdtls_udp_server_new": (_handle, []),
     "gdtls_udp_server_free": (_error, [_handle]),
     "gdtls_udp_server_reference": (_handle, [_handle]),
@@ -195,16 +268,19 @@ _PROTOTYPES = {
     "gdtls_udp_server_stop": (_error, [_handle]),
     "gdtls_udp_server_is_listening": (c_bool, [_handle]),
     "gdtls_udp_server_get_local_port": (c_int32, [_handle]),
+    "gdtls_udp_server_get_socket_fd": (c_int32, [_handle]),
     "gdtls_udp_server_set_max_pending_connections": (_error, [_handle, c_int32]),
     "gdtls_udp_server_get_max_pending_connections": (c_int32, [_handle]),
     "gdtls_x509_certificate_new": (_handle, []),
     "gdtls_x509_certificate_free": (_error, [_handle]),
     "gdtls_x509_certificate_reference": (_handle, [_handle]),
     "gdtls_x509_certificate_load": (_error, [_handle, _str]),
+    "gdtls_x509_certificate_load_from_buffer": (_error, [_handle, _bytes, c_size_t]),
     "gdtls_x509_certificate_load_from_string": (_error, [_handle, _str]),
     "gdtls_x509_certificate_save": (_error, [_handle, _str]),
     "gdtls_x509_certificate_save_to_string": (_error, [_handle, _str, c_size_t, _out_size]),
     "gdtls_x509_certificate_get_count": (c_size_t, [_handle]),
+    "gdtls_x509_certificate_get_sha256_pin": (_error, [_handle, c_int32, _str]),
 }
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import ctypes
-import itertools
-import sys
-import traceback
-from typing import Any, Dict, Optional, Protocol
+from typing import Optional, Protocol
 
+from ._callbacks import Registry, report
 from ._convert import read_out, to_bool, to_data, to_int, to_text
 from ._error import Error
 from ._library import get_last_error_message
@@ -51,26 +49,19 @@ class Transport(Protocol):
 
 
 # The transport of every live host peer, by the token gdtls passes back to
-# the callbacks as their user_data. The callbacks are module-level: they
-# outlive every peer that calls them, whenever the library releases it.
-_transports: Dict[int, Any] = {}
-_tokens = itertools.count(1)
+# the callbacks as their user_data, until the library releases it.
+_transports = Registry()
 
 
 def _report(token: int, callback: str) -> None:
     """Prints the exception a transport's callback raised; gdtls only sees
     that the callback failed."""
-    transport = _transports.get(token)
-    print(
-        f"gdtls: {type(transport).__name__}.{callback}() raised; the peer sees a failure:",
-        file=sys.stderr,
-    )
-    traceback.print_exc()
+    report(f"{type(_transports.get(token)).__name__}.{callback}()", "the peer sees a failure")
 
 
 def _send(token: int, data: int, size: int) -> int:
     try:
-        result = _transports[token].send(ctypes.string_at(data, size))
+        result = _transports.get(token).send(ctypes.string_at(data, size))
         return int(Error.OK if result is None else Error(result))
     except Exception:
         _report(token, "send")
@@ -79,7 +70,7 @@ def _send(token: int, data: int, size: int) -> int:
 
 def _receive(token: int, buf: int, cap: int) -> int:
     try:
-        datagram = _transports[token].receive()
+        datagram = _transports.get(token).receive()
         if datagram is None:
             return -1
         datagram = to_data(datagram, "the datagram receive() returned")
@@ -94,21 +85,21 @@ def _receive(token: int, buf: int, cap: int) -> int:
 
 def _available(token: int) -> int:
     try:
-        return to_int(_transports[token].available(), "what available() returned")
+        return to_int(_transports.get(token).available(), "what available() returned")
     except Exception:
         _report(token, "available")
         return -1
 
 
 def _release(token: int) -> None:
-    release = getattr(_transports[token], "release", None)
+    release = getattr(_transports.get(token), "release", None)
     try:
         if release is not None:
             release()
     except Exception:
         _report(token, "release")
     finally:
-        del _transports[token]
+        _transports.pop(token)
 
 
 _SEND = SendFn(_send)
@@ -148,8 +139,7 @@ class PacketPeerUDP(PacketPeer):
             if not callable(getattr(transport, method, None)):
                 raise TypeError(f"transport has no {method}() method")
         has_available = callable(getattr(transport, "available", None))
-        token = next(_tokens)
-        _transports[token] = transport
+        token = _transports.add(transport)
         callbacks = UdpCallbacks(
             token, _SEND, _RECEIVE, _AVAILABLE if has_available else AvailableFn(), _RELEASE
         )
@@ -157,7 +147,7 @@ class PacketPeerUDP(PacketPeer):
             lib.gdtls_packet_peer_udp_new_from_callbacks(ctypes.byref(callbacks))
         )
         if peer is None:  # refused before it took the transport: no release comes
-            del _transports[token]
+            _transports.pop(token)
         return peer
 
     def bind(
@@ -224,6 +214,16 @@ class PacketPeerUDP(PacketPeer):
         """The local port of the peer's socket (a server's peer: the
         server's); 0 without one."""
         return int(lib.gdtls_packet_peer_udp_get_local_port(self._h))
+
+    def get_socket_fd(self) -> int:
+        """The descriptor of the socket the peer reads, for a host that
+        sleeps in ``select``, ``selectors`` or ``asyncio`` until a datagram
+        arrives instead of polling in a loop (with
+        ``PacketPeerDTLS.get_next_timeout_msec`` as the sleep's limit): the
+        peer's own, or a server's peer's server's (then poll the server).
+        The socket stays gdtls's: do not read, write or close it. -1
+        without a socket or over a host's transport (gdtls's own)."""
+        return int(lib.gdtls_packet_peer_udp_get_socket_fd(self._h))
 
     def wait(self) -> Error:
         """Blocks until a datagram is waiting (Ctrl-C is not seen meanwhile;
@@ -324,6 +324,13 @@ class UDPServer(RefCounted):
     def get_local_port(self) -> int:
         """The port the server listens on; 0 when not listening."""
         return int(lib.gdtls_udp_server_get_local_port(self._h))
+
+    def get_socket_fd(self) -> int:
+        """The listening socket's descriptor, for a host that sleeps until a
+        datagram arrives: when it is readable, :meth:`poll` and poll the
+        connections. The socket stays the server's: do not read, write or
+        close it. -1 when not listening (gdtls's own)."""
+        return int(lib.gdtls_udp_server_get_socket_fd(self._h))
 
     def set_max_pending_connections(self, max_pending_connections: int) -> Error:
         """Sets how many connections may be pending at once (Godot's default
