@@ -54,7 +54,7 @@ pub(crate) fn new_rng() -> Result<CtrDrbg> {
 fn parse_file(path: &Path, what: &str, parse: impl FnOnce(&[u8]) -> Result<()>) -> Result<()> {
     let data = read_limited_file(path, what)?;
     parse(&data).map_err(|f| Failure {
-        message: format!("{} (file '{}')", f.message, path.display()),
+        message: format!("{} (file '{}')", f.message, path.display()).into(),
         ..f
     })
 }

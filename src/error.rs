@@ -1,5 +1,6 @@
 //! Godot's `@GlobalScope.Error` numbers and the error type the core returns.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Godot's `@GlobalScope.Error`, value for value, so that a host comparing
@@ -188,12 +189,14 @@ pub struct Failure {
     /// The Godot error number a C caller receives.
     pub code: Error,
     /// What went wrong, including the mbedTLS error text where there is one.
-    pub message: String,
+    /// Fixed words cost no allocation: a read that finds nothing waiting,
+    /// repeated in a loop, stays cheap.
+    pub message: Cow<'static, str>,
 }
 
 impl Failure {
     /// A failure with `code` and `message`.
-    pub fn new(code: Error, message: impl Into<String>) -> Self {
+    pub fn new(code: Error, message: impl Into<Cow<'static, str>>) -> Self {
         Failure {
             code,
             message: message.into(),

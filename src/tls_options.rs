@@ -140,7 +140,7 @@ impl Clone for TlsOptions {
     }
 }
 
-fn invalid(message: impl Into<String>) -> Failure {
+fn invalid(message: impl Into<std::borrow::Cow<'static, str>>) -> Failure {
     Failure::new(Error::ERR_INVALID_PARAMETER, message)
 }
 

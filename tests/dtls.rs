@@ -293,7 +293,7 @@ fn bad_certificates_are_refused_with_the_right_status_and_reason() {
             assert!(Instant::now() < deadline, "handshake did not finish");
             server.frame();
             if let Err(e) = c.poll() {
-                why = e.message;
+                why = e.message.into_owned();
             }
             std::thread::sleep(Duration::from_micros(200));
         }

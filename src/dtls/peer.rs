@@ -215,7 +215,7 @@ impl Inner {
     /// cleanly by the other side, if it still listens. Its memory goes now;
     /// what is left (the packets still to read) goes with the peer.
     fn fail(&mut self, status: Status, failure: Failure) -> Failure {
-        crate::log::log(1, || failure.message.clone());
+        crate::log::log(1, || failure.message.to_string());
         self.status = status;
         self.end();
         failure

@@ -4,6 +4,7 @@
 //! bookkeeping (`ffi_guard!`), handle checks (`handle`), and conversion of C
 //! strings, byte ranges and out-parameters.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ffi::{c_char, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -25,32 +26,66 @@ pub mod tls_options;
 pub mod udp_server;
 pub mod x509_certificate;
 
-thread_local! {
-    static LAST_ERROR: RefCell<(Error, CString)> = RefCell::new((Error::OK, CString::default()));
+/// The last failing call on a thread. The text C reads is made the first
+/// time it is asked for: a loop that reads until `ERR_UNAVAILABLE` pays for
+/// no words it never reads.
+struct LastError {
+    code: Error,
+    function: &'static str,
+    message: Cow<'static, str>,
+    text: Option<CString>,
 }
 
-fn set_last_error(function: &str, failure: &Failure) {
-    // A message with a NUL in it (from a path, say) would be cut short in C.
-    let text = format!("{function}: {}", failure.message).replace('\0', "\u{FFFD}");
-    let text = CString::new(text).unwrap_or_default();
-    LAST_ERROR.with(|cell| *cell.borrow_mut() = (failure.code, text));
+thread_local! {
+    static LAST_ERROR: RefCell<LastError> = const {
+        RefCell::new(LastError {
+            code: Error::OK,
+            function: "",
+            message: Cow::Borrowed(""),
+            text: None,
+        })
+    };
+}
+
+fn set_last_error(function: &'static str, failure: Failure) {
+    LAST_ERROR.with(|cell| {
+        *cell.borrow_mut() = LastError {
+            code: failure.code,
+            function,
+            message: failure.message,
+            text: None,
+        }
+    });
 }
 
 /// Forgets this thread's last error.
 pub(crate) fn clear_last_error() {
-    LAST_ERROR.with(|cell| *cell.borrow_mut() = (Error::OK, CString::default()));
+    set_last_error("", Failure::new(Error::OK, ""));
 }
 
 /// The code of the last failing call on this thread.
 pub(crate) fn last_error() -> Error {
-    LAST_ERROR.with(|cell| cell.borrow().0)
+    LAST_ERROR.with(|cell| cell.borrow().code)
 }
 
 /// The message of the last failing call on this thread. The pointer stays
 /// valid until the next failing call on the same thread: the thread-local
 /// string it points into is replaced, never mutated in place.
 pub(crate) fn last_error_message() -> *const c_char {
-    LAST_ERROR.with(|cell| cell.borrow().1.as_ptr())
+    LAST_ERROR.with(|cell| {
+        let mut last = cell.borrow_mut();
+        let last = &mut *last;
+        let text = last.text.get_or_insert_with(|| {
+            let text = match last.function {
+                "" => last.message.to_string(),
+                function => format!("{function}: {}", last.message),
+            };
+            // A message with a NUL in it (from a path, say) would be cut
+            // short in C.
+            CString::new(text.replace('\0', "\u{FFFD}")).unwrap_or_default()
+        });
+        text.as_ptr()
+    })
 }
 
 /// What a C function returns when its call failed; the details are in the
@@ -104,14 +139,17 @@ impl<T> FailValue for Option<T> {
 /// Runs a shim's body: a failure is recorded as the thread's last error and
 /// turned into the function's failure value, and a panic never unwinds into
 /// C (it becomes `ERR_BUG` with the panic's text).
-pub(crate) fn guard<R: FailValue>(function: &str, body: impl FnOnce() -> Result<R>) -> R {
+pub(crate) fn guard<R: FailValue>(
+    function: fn() -> &'static str,
+    body: impl FnOnce() -> Result<R>,
+) -> R {
     guard_or(function, R::fail_value, body)
 }
 
 /// `guard` with the failure value chosen by the caller (Godot returns -1,
 /// not 0, from some counters).
 pub(crate) fn guard_or<R>(
-    function: &str,
+    function: fn() -> &'static str,
     fail_value: impl FnOnce(&Failure) -> R,
     body: impl FnOnce() -> Result<R>,
 ) -> R {
@@ -130,16 +168,19 @@ pub(crate) fn guard_or<R>(
             )
         }
     };
-    set_last_error(function, &failure);
-    fail_value(&failure)
+    let value = fail_value(&failure);
+    set_last_error(function(), failure);
+    value
 }
 
-/// The name of the function the macro is used in, for error messages.
+/// The name of the function the macro is used in (or in a closure of),
+/// for error messages.
 macro_rules! function_name {
     () => {{
         fn here() {}
         let path = std::any::type_name_of_val(&here);
         let path = path.strip_suffix("::here").unwrap_or(path);
+        let path = path.trim_end_matches("::{{closure}}");
         path.rsplit("::").next().unwrap_or(path)
     }};
 }
@@ -148,12 +189,13 @@ pub(crate) use function_name;
 /// `ffi_guard!(body)` runs `body` (an expression of type `Result<R>`) under
 /// `guard`, naming the enclosing C function in error messages;
 /// `ffi_guard!(or VALUE, body)` returns VALUE on failure instead.
+/// The name is only worked out when the call fails.
 macro_rules! ffi_guard {
     (or $fail:expr, $body:expr) => {
-        $crate::ffi::guard_or($crate::ffi::function_name!(), |_| $fail, || $body)
+        $crate::ffi::guard_or(|| $crate::ffi::function_name!(), |_| $fail, || $body)
     };
     ($body:expr) => {
-        $crate::ffi::guard($crate::ffi::function_name!(), || $body)
+        $crate::ffi::guard(|| $crate::ffi::function_name!(), || $body)
     };
 }
 pub(crate) use ffi_guard;

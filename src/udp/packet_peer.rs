@@ -375,12 +375,21 @@ impl PacketPeerUdp {
         }
     }
 
-    /// Runs `f` on the peer's queue after moving waiting datagrams into it.
-    /// `Err` without a socket.
-    fn with_queue<R>(state: &mut State, f: impl FnOnce(&mut DatagramQueue) -> R) -> Result<R> {
+    /// Runs `f` on the peer's queue after moving waiting datagrams into it
+    /// (with `Refresh::WhenEmpty`, only when none is queued: reading the
+    /// next packet needs no system call that would find nothing, per
+    /// packet). `Err` without a socket.
+    fn with_queue<R>(
+        state: &mut State,
+        refresh: Refresh,
+        f: impl FnOnce(&mut DatagramQueue) -> R,
+    ) -> Result<R> {
         let dest = state.dest.unwrap_or(UNSPECIFIED);
         match &mut state.link {
             Link::Closed => Err(not_bound()),
+            Link::Own { queue, .. } if refresh == Refresh::WhenEmpty && !queue.is_empty() => {
+                Ok(f(queue))
+            }
             // Stop once the queue is full: the socket keeps the rest.
             Link::Own { socket, queue } => {
                 let mut read = || fill(queue, usize::MAX, |buf| socket.recv(buf));
@@ -395,7 +404,7 @@ impl PacketPeerUdp {
                 }
                 Ok(f(queue))
             }
-            Link::Shared(link) => link.with_inbox(f),
+            Link::Shared(link) => link.with_inbox(refresh, f),
             Link::Host { transport, queue } => {
                 let waiting = transport.pending_datagrams()?.unwrap_or(usize::MAX);
                 fill(queue, waiting, |buf| {
@@ -412,7 +421,7 @@ impl PacketPeerUdp {
     /// Godot.
     pub fn get_available_packet_count(&self) -> i32 {
         let mut state = self.lock();
-        Self::with_queue(&mut state, |q| q.len())
+        Self::with_queue(&mut state, Refresh::Always, |q| q.len())
             .map_or(-1, |n| i32::try_from(n).unwrap_or(i32::MAX))
     }
 
@@ -424,7 +433,7 @@ impl PacketPeerUdp {
     /// once, when no packet is left before it.
     pub fn get_packet(&self, buf: &mut [u8]) -> Result<PacketRead> {
         let mut state = self.lock();
-        let read = Self::with_queue(&mut state, |q| q.take_into(buf))?;
+        let read = Self::with_queue(&mut state, Refresh::WhenEmpty, |q| q.take_into(buf))?;
         let (from, read) = match read {
             Some(next) => next,
             None => {
@@ -443,9 +452,11 @@ impl PacketPeerUdp {
     /// none (or no socket).
     pub(crate) fn peek_packet<R>(&self, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
         let mut state = self.lock();
-        Self::with_queue(&mut state, |q| q.front().map(|(_, data)| f(data)))
-            .ok()
-            .flatten()
+        Self::with_queue(&mut state, Refresh::WhenEmpty, |q| {
+            q.front().map(|(_, data)| f(data))
+        })
+        .ok()
+        .flatten()
     }
 
     /// `get_packet` into a new vector.
@@ -479,7 +490,7 @@ impl PacketPeerUdp {
         loop {
             let socket = {
                 let mut state = self.lock();
-                if Self::with_queue(&mut state, |q| !q.is_empty())? {
+                if Self::with_queue(&mut state, Refresh::WhenEmpty, |q| !q.is_empty())? {
                     return Ok(());
                 }
                 match &state.link {
@@ -530,6 +541,15 @@ fn fill(
         }
         Ok(())
     })
+}
+
+/// When a read moves what the socket holds into the queue first.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Refresh {
+    /// Always: a count must see everything that has arrived.
+    Always,
+    /// Only when the queue is empty: the next packet is the oldest queued.
+    WhenEmpty,
 }
 
 const UNSPECIFIED: SocketAddr = SocketAddr::V4(std::net::SocketAddrV4::new(

@@ -18,7 +18,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use super::local_port;
-use super::packet_peer::{with_scratch, PacketPeerUdp, DEFAULT_RECV_BUF_SIZE};
+use super::packet_peer::{with_scratch, PacketPeerUdp, Refresh, DEFAULT_RECV_BUF_SIZE};
 use super::queue::DatagramQueue;
 use super::socket::{BindAddress, SocketRole, UdpSocket};
 use crate::error::{Error, Failure, Result};
@@ -183,14 +183,21 @@ impl SharedLink {
             .send(data, Some(self.source))
     }
 
-    /// Routes what the socket holds, then runs `f` on this peer's inbox.
-    pub(crate) fn with_inbox<R>(&self, f: impl FnOnce(&mut DatagramQueue) -> R) -> Result<R> {
+    /// Runs `f` on this peer's inbox, after routing what the socket holds
+    /// (as `refresh` says: see `PacketPeerUdp::with_queue`).
+    pub(crate) fn with_inbox<R>(
+        &self,
+        refresh: Refresh,
+        f: impl FnOnce(&mut DatagramQueue) -> R,
+    ) -> Result<R> {
         {
             let mut st = lock(&self.demux.state);
             if self.open_socket(&st).is_none() {
                 return Err(not_listening());
             }
-            self.demux.drain(&mut st)?;
+            if refresh == Refresh::Always || lock(&self.inbox).is_empty() {
+                self.demux.drain(&mut st)?;
+            }
         }
         Ok(f(&mut lock(&self.inbox)))
     }

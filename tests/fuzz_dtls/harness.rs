@@ -368,7 +368,7 @@ impl Session {
         let result = timed("poll", || peer.poll());
         let status = self.observe(side);
         if let Err(failure) = result {
-            self.failure[side.index()] = Some(failure.message);
+            self.failure[side.index()] = Some(failure.message.into_owned());
             assert!(
                 matches!(
                     status,
