@@ -415,3 +415,29 @@ pub(crate) fn resuming<T>(ctx: &Context<T>) -> Option<bool> {
     // `resume` is a plain byte.
     unsafe { (*raw).handshake.as_ref().map(|hs| hs.resume != 0) }
 }
+
+/// Writes a cookie of `cookies` for the client `client_id` into `out`,
+/// returning its length; `None` when mbedTLS cannot (too small a buffer).
+pub(crate) fn cookie_write(
+    cookies: &mbedtls::ssl::CookieContext,
+    client_id: &[u8],
+    out: &mut [u8],
+) -> Option<usize> {
+    use mbedtls::ssl::cookie::CookieCallback;
+    let start = out.as_mut_ptr();
+    let mut p = start;
+    // SAFETY: `out` is writable from `start` to its end, which mbedTLS is
+    // given; it moves `p` past what it wrote, never beyond the end. The
+    // cookie context locks itself (mbedTLS is built with threading).
+    let code = unsafe {
+        mbedtls::ssl::CookieContext::cookie_write(
+            cookies.data_ptr(),
+            &mut p,
+            start.add(out.len()),
+            client_id.as_ptr(),
+            client_id.len(),
+        )
+    };
+    // SAFETY: `p` points into `out` or just past its end, after `start`.
+    (code == 0).then(|| unsafe { p.offset_from(start) } as usize)
+}

@@ -189,7 +189,7 @@ fn record_length(rest: &[u8]) -> usize {
 /// `Some(None)` for a ClientHello that mbedTLS's reconnection check (its
 /// `mbedtls_ssl_check_dtls_clihlo_cookie`, reading the same bytes) refuses
 /// as malformed.
-fn client_hello_cookie(rest: &[u8]) -> Option<Option<usize>> {
+pub(crate) fn client_hello_cookie(rest: &[u8]) -> Option<Option<usize>> {
     const HANDSHAKE: u8 = 22;
     const CLIENT_HELLO: u8 = 1;
     const SESSION_ID_LENGTH: usize = 59;

@@ -8,6 +8,7 @@
 // GDTLS_ prefix, and not straight from cbindgen.
 /// cbindgen:ignore
 mod config;
+mod hello;
 mod io;
 /// cbindgen:ignore
 mod limits;

@@ -386,9 +386,11 @@ impl Inner {
             );
             return Err(self.fail(Status::STATUS_ERROR, f));
         }
-        let silent = self.last_heard.elapsed();
+        // The clock is read only when there is a limit to check.
+        let silent = || self.last_heard.elapsed();
         match self.idle_timeout {
-            Some(limit) if silent >= limit => {
+            Some(limit) if silent() >= limit => {
+                let silent = silent();
                 let f = Failure::new(
                     Error::ERR_TIMEOUT,
                     format!(

@@ -8,7 +8,7 @@
 //! the gate into that client's connection (and a fresh gate is made).
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::Duration;
 
 use mbedtls::error::codes;
@@ -18,6 +18,7 @@ use super::config::{
     new_cookies, new_tickets, server_config, HandshakeTimeout, ServerConfig,
     DEFAULT_TICKET_LIFETIME,
 };
+use super::hello::hello_verify_request;
 use super::io::carries_cookie;
 use super::limits::HandshakeLimiter;
 use super::peer::{DtlsContext, Link, PacketPeerDtls, DTLS_MTU};
@@ -26,7 +27,7 @@ use crate::crypto::{CryptoKey, X509Certificate};
 use crate::error::Result;
 use crate::mbedtls_ext;
 use crate::tls_options::{Pin, TlsOptions};
-use crate::udp::PacketPeerUdp;
+use crate::udp::{Greeter, PacketPeerUdp};
 
 /// The secrets of one setup: the key cookies are made with, and the keys
 /// session tickets are sealed with (rotated by mbedTLS each ticket
@@ -97,9 +98,31 @@ struct Settings {
     ticket_lifetime: Option<Duration>,
 }
 
+/// A server's current setup, shared with the `UdpServer`s whose
+/// connections it takes, which it then answers cookie-less ClientHellos
+/// for.
+#[derive(Default)]
+struct Current {
+    setup: Mutex<Option<Arc<Setup>>>,
+}
+
+impl Greeter for Current {
+    fn greet(&self, from: SocketAddr, datagram: &[u8], reply: &mut Vec<u8>) -> bool {
+        let Some(setup) = lock(&self.setup).clone() else {
+            return false;
+        };
+        let client = transport_id(Some(from));
+        hello_verify_request(
+            datagram,
+            |out| mbedtls_ext::cookie_write(&setup.secrets.cookies, &client, out),
+            reply,
+        )
+    }
+}
+
 /// Godot's `DTLSServer`.
 pub struct DtlsServer {
-    setup: Mutex<Option<Arc<Setup>>>,
+    current: Arc<Current>,
     settings: Mutex<Settings>,
     limiter: HandshakeLimiter,
 }
@@ -107,7 +130,7 @@ pub struct DtlsServer {
 impl Default for DtlsServer {
     fn default() -> Self {
         DtlsServer {
-            setup: Mutex::new(None),
+            current: Arc::default(),
             settings: Mutex::new(Settings {
                 handshake_timeout: HandshakeTimeout::SERVER_DEFAULT,
                 idle_timeout: None,
@@ -164,7 +187,7 @@ impl DtlsServer {
     pub fn setup(&self, options: &TlsOptions) -> Result<()> {
         let settings = *lock(&self.settings);
         let setup = Setup::new(options.clone(), Secrets::new(&settings)?, &settings)?;
-        *lock(&self.setup) = Some(Arc::new(setup));
+        *lock(&self.current.setup) = Some(Arc::new(setup));
         Ok(())
     }
 
@@ -175,7 +198,7 @@ impl DtlsServer {
         change: impl FnOnce(&mut Settings),
         secrets: impl FnOnce(&Secrets, &Settings) -> Result<Secrets>,
     ) -> Result<()> {
-        let mut setup = lock(&self.setup);
+        let mut setup = lock(&self.current.setup);
         let mut settings = *lock(&self.settings);
         change(&mut settings);
         if let Some(current) = setup.as_ref() {
@@ -302,10 +325,12 @@ impl DtlsServer {
     /// Without `setup`, or with a UDP peer that is not connected, the peer
     /// is `STATUS_DISCONNECTED`, as in Godot.
     pub fn take_connection(&self, udp: Arc<PacketPeerUdp>) -> PacketPeerDtls {
-        let setup = lock(&self.setup).clone();
+        let setup = lock(&self.current.setup).clone();
         let Some(setup) = setup.filter(|_| udp.is_socket_connected()) else {
             return PacketPeerDtls::new();
         };
+        let greeter: Weak<dyn Greeter> = Arc::downgrade(&self.current) as _;
+        udp.set_greeter(greeter);
         let address = udp.get_packet_address();
         let mut gate_slot = lock(&setup.gate);
         // A hello with a cookie is the one that would cost a context: over

@@ -1,11 +1,11 @@
 //! Godot's `PacketPeerUDP`.
 
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::{Duration, Instant};
 
 use super::queue::{read_to_vec, DatagramQueue, PacketRead, MAX_DATAGRAM};
-use super::server::SharedLink;
+use super::server::{Greeter, SharedLink};
 use super::socket::{BindAddress, SocketRole, UdpSocket};
 use super::{local_port, resolve};
 use crate::error::{Error, Failure, Result};
@@ -468,6 +468,14 @@ impl PacketPeerUdp {
     /// last packet received (for a peer taken from a server, its client).
     pub fn get_packet_address(&self) -> Option<SocketAddr> {
         self.lock().last_from
+    }
+
+    /// Makes `greeter` answer new sources' first datagrams in their place,
+    /// when this peer was taken from a `UdpServer`.
+    pub(crate) fn set_greeter(&self, greeter: Weak<dyn Greeter>) {
+        if let Link::Shared(link) = &self.lock().link {
+            link.set_greeter(greeter);
+        }
     }
 
     /// Where `put_packet` sends (`connect_to_host` or `set_dest_address`).

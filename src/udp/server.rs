@@ -38,6 +38,16 @@ const DRAIN_LIMIT: usize = 4096;
 
 type Inbox = Arc<Mutex<DatagramQueue>>;
 
+/// Answers a new source's first datagram in its place, where that is all
+/// it needs: a DTLS server answers a ClientHello without a cookie with a
+/// HelloVerifyRequest and keeps nothing, as OpenSSL's `DTLSv1_listen` does,
+/// so a burst of such hellos costs no pending connection each.
+pub(crate) trait Greeter: Send + Sync {
+    /// Writes the answer to `datagram` from `from` into `reply` and returns
+    /// true, or returns false to let the datagram make a connection.
+    fn greet(&self, from: SocketAddr, datagram: &[u8], reply: &mut Vec<u8>) -> bool;
+}
+
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
@@ -56,12 +66,21 @@ struct DemuxState {
     routes: HashMap<SocketAddr, Weak<Mutex<DatagramQueue>>>,
     /// Size of `routes` at which dead entries are next swept out.
     sweep_at: usize,
-    pending: VecDeque<Arc<PacketPeerUdp>>,
+    /// Pending connections, with their source.
+    pending: VecDeque<(SocketAddr, Arc<PacketPeerUdp>)>,
     max_pending: usize,
     backlog: VecDeque<(SocketAddr, Vec<u8>)>,
     backlog_bytes: usize,
+    /// How many times the socket was read to the end.
+    drains: u64,
     received: u64,
     dropped: u64,
+    /// Who answers first datagrams in their place (the DTLS server that
+    /// takes this server's connections), while it lives.
+    greeter: Option<Weak<dyn Greeter>>,
+    greeted: u64,
+    /// Where an answer is written before it is sent.
+    reply: Vec<u8>,
 }
 
 pub(crate) struct Demux {
@@ -77,12 +96,13 @@ impl Demux {
                 "the server is not listening: call listen first",
             )
         })?;
+        st.drains += 1;
         with_scratch(|buf| {
             for _ in 0..DRAIN_LIMIT {
                 match socket.recv(buf)? {
                     Some((n, from)) => {
                         st.received += 1;
-                        self.route(st, from, &buf[..n]);
+                        self.route(st, &socket, from, &buf[..n]);
                     }
                     None => break,
                 }
@@ -91,12 +111,20 @@ impl Demux {
         })
     }
 
-    fn route(self: &Arc<Self>, st: &mut DemuxState, from: SocketAddr, data: &[u8]) {
+    fn route(
+        self: &Arc<Self>,
+        st: &mut DemuxState,
+        socket: &UdpSocket,
+        from: SocketAddr,
+        data: &[u8],
+    ) {
         if !st.backlog.is_empty() {
             self.promote(st);
         }
         if let Some(inbox) = st.routes.get(&from).and_then(Weak::upgrade) {
             lock(&inbox).push(from, data);
+        } else if Self::greet(st, socket, from, data) {
+            st.greeted += 1;
         } else if st.backlog.is_empty() && st.pending.len() < st.max_pending {
             self.admit(st, from, data);
         } else if st.backlog.len() < PENDING_BACKLOG_DATAGRAMS
@@ -107,6 +135,61 @@ impl Demux {
         } else {
             st.dropped += 1;
         }
+    }
+
+    /// Answers a new source's datagram in its place, if the greeter will.
+    /// A reply the socket cannot take now is lost, as the client's
+    /// retransmission will ask again.
+    fn greet(st: &mut DemuxState, socket: &UdpSocket, from: SocketAddr, data: &[u8]) -> bool {
+        let Some(greeter) = st.greeter.as_ref().and_then(Weak::upgrade) else {
+            return false;
+        };
+        let mut reply = std::mem::take(&mut st.reply);
+        reply.clear();
+        let greeted = greeter.greet(from, data, &mut reply);
+        if greeted {
+            let _ = socket.send(&reply, Some(from));
+        }
+        st.reply = reply;
+        greeted
+    }
+
+    /// Answers, in their place, the pending connections and parked
+    /// datagrams the greeter will (a pending connection only when its one
+    /// datagram is the one to answer); returns the connections answered.
+    fn greet_waiting(&self, st: &mut DemuxState) -> Vec<Arc<PacketPeerUdp>> {
+        let Some(socket) = st.socket.clone() else {
+            return Vec::new();
+        };
+        let mut greeted = Vec::new();
+        for (from, peer) in std::mem::take(&mut st.pending) {
+            let inbox = st.routes.get(&from).and_then(Weak::upgrade);
+            let answered = inbox.is_some_and(|inbox| {
+                let inbox = lock(&inbox);
+                inbox.len() == 1
+                    && inbox
+                        .front()
+                        .is_some_and(|(_, data)| Self::greet(st, &socket, from, data))
+            });
+            if answered {
+                st.greeted += 1;
+                st.routes.remove(&from);
+                greeted.push(peer);
+            } else {
+                st.pending.push_back((from, peer));
+            }
+        }
+        let mut backlog = std::mem::take(&mut st.backlog);
+        backlog.retain(|(from, data)| {
+            let answered = Self::greet(st, &socket, *from, data);
+            if answered {
+                st.greeted += 1;
+                st.backlog_bytes -= data.len();
+            }
+            !answered
+        });
+        st.backlog = backlog;
+        greeted
     }
 
     /// Makes `from` a pending connection whose first datagram is `data`.
@@ -123,9 +206,10 @@ impl Demux {
             inbox,
             source: from,
             generation: st.generation,
+            seen_drains: st.drains,
         };
         st.pending
-            .push_back(Arc::new(PacketPeerUdp::shared(link, from)));
+            .push_back((from, Arc::new(PacketPeerUdp::shared(link, from))));
     }
 
     /// Moves parked datagrams, oldest first, to their peers while pending
@@ -152,6 +236,8 @@ pub(crate) struct SharedLink {
     inbox: Inbox,
     source: SocketAddr,
     generation: u64,
+    /// The server's count of socket reads when this peer last looked.
+    seen_drains: u64,
 }
 
 impl SharedLink {
@@ -184,9 +270,15 @@ impl SharedLink {
     }
 
     /// Runs `f` on this peer's inbox, after routing what the socket holds
-    /// (as `refresh` says: see `PacketPeerUdp::with_queue`).
+    /// (as `refresh` says: see `PacketPeerUdp::with_queue`). For the next
+    /// packet, the socket is not read again when someone else read it
+    /// since this peer last looked (the server's `poll`, another peer):
+    /// what it held for this peer is in the inbox already. So a frame that
+    /// polls the server, then each of its connections, reads the socket
+    /// once, not once per idle connection; what arrives meanwhile is read
+    /// by the next look.
     pub(crate) fn with_inbox<R>(
-        &self,
+        &mut self,
         refresh: Refresh,
         f: impl FnOnce(&mut DatagramQueue) -> R,
     ) -> Result<R> {
@@ -195,11 +287,36 @@ impl SharedLink {
             if self.open_socket(&st).is_none() {
                 return Err(not_listening());
             }
-            if refresh == Refresh::Always || lock(&self.inbox).is_empty() {
+            let read = match refresh {
+                Refresh::Always => true,
+                Refresh::WhenEmpty => st.drains == self.seen_drains && lock(&self.inbox).is_empty(),
+            };
+            if read {
                 self.demux.drain(&mut st)?;
             }
+            self.seen_drains = st.drains;
         }
         Ok(f(&mut lock(&self.inbox)))
+    }
+
+    /// Makes `greeter` answer the server's new sources' first datagrams,
+    /// those already waiting included: the first burst of clients arrives
+    /// before the host takes its first connection.
+    pub(crate) fn set_greeter(&self, greeter: Weak<dyn Greeter>) {
+        let greeted = {
+            let mut st = lock(&self.demux.state);
+            if st
+                .greeter
+                .as_ref()
+                .is_some_and(|g| Weak::ptr_eq(g, &greeter))
+            {
+                return;
+            }
+            st.greeter = Some(greeter);
+            self.demux.greet_waiting(&mut st)
+        };
+        // Dropped without the lock: a peer's destructor takes it.
+        drop(greeted);
     }
 
     /// Stops routing the source here: its next datagram is a new connection.
@@ -233,8 +350,12 @@ impl Default for UdpServer {
                     max_pending: DEFAULT_MAX_PENDING_CONNECTIONS as usize,
                     backlog: VecDeque::new(),
                     backlog_bytes: 0,
+                    drains: 0,
                     received: 0,
                     dropped: 0,
+                    greeter: None,
+                    greeted: 0,
+                    reply: Vec::new(),
                 }),
             }),
         }
@@ -303,7 +424,7 @@ impl UdpServer {
     /// there is none. Reads the socket first, like `is_connection_available`.
     pub fn take_connection(&self) -> Option<Arc<PacketPeerUdp>> {
         let mut st = self.drained()?;
-        let peer = st.pending.pop_front()?;
+        let (_, peer) = st.pending.pop_front()?;
         self.demux.promote(&mut st);
         Some(peer)
     }
@@ -371,6 +492,13 @@ impl UdpServer {
     /// Datagrams from new sources dropped because the backlog was full.
     pub fn dropped_datagrams(&self) -> u64 {
         self.state().dropped
+    }
+
+    /// Datagrams from new sources answered in their place, without a
+    /// connection (ClientHellos without a cookie, once a `DtlsServer` has
+    /// taken a connection of this server).
+    pub fn greeted_datagrams(&self) -> u64 {
+        self.state().greeted
     }
 }
 
