@@ -17,7 +17,7 @@ use gdtls::{PacketPeerDtls, PacketPeerUdp, PacketRead, Status, TlsOptions, UdpSe
 #[path = "../tests/support/mod.rs"]
 mod support;
 use support::dtls::{client, client_hello, server_options, trusting_client, Server};
-use support::{free_udp_port, resident_kib, run_within};
+use support::{free_udp_port, parse_bench_lines, resident_kib, run_within};
 
 /// How long the throughput scenarios run.
 const WINDOW: Duration = Duration::from_secs(3);
@@ -369,15 +369,6 @@ fn udp_echo_pps() -> f64 {
         s.set_nonblocking(true).unwrap();
     }
     echo_pps(&a, &b)
-}
-
-/// The figures of the `bench <key>: <number>` lines in `output`.
-fn parse_bench_lines(output: &str) -> HashMap<String, f64> {
-    output
-        .lines()
-        .filter_map(|l| l.strip_prefix("bench ")?.split_once(": "))
-        .filter_map(|(k, v)| Some((k.to_owned(), v.trim().parse().ok()?)))
-        .collect()
 }
 
 /// Godot's side of the scenarios, run by godot3-server.
