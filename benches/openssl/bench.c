@@ -123,7 +123,22 @@ static long resident_kib(void)
     return kib;
 }
 
-/* Growing arrays of doubles: the timed samples of one scenario. */
+/*
+ * The growing arrays' room for one more: `at` holds `n` of its `*cap`
+ * elements of `size` bytes; when full, it doubles.
+ */
+static void *room_for_one(void *at, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return at;
+    *cap = *cap ? 2 * *cap : 64;
+    at = realloc(at, *cap * size);
+    if (!at)
+        fail("out of memory");
+    return at;
+}
+
+/* The timed samples of one scenario, in seconds. */
 struct samples {
     double *at;
     size_t n, cap;
@@ -131,12 +146,7 @@ struct samples {
 
 static void add_sample(struct samples *s, double value)
 {
-    if (s->n == s->cap) {
-        s->cap = s->cap ? 2 * s->cap : 1024;
-        s->at = realloc(s->at, s->cap * sizeof *s->at);
-        if (!s->at)
-            fail("out of memory");
-    }
+    s->at = room_for_one(s->at, s->n, &s->cap, sizeof *s->at);
     s->at[s->n++] = value;
 }
 
@@ -323,12 +333,7 @@ struct ends {
 
 static void add_end(struct ends *e, struct end end)
 {
-    if (e->n == e->cap) {
-        e->cap = e->cap ? 2 * e->cap : 64;
-        e->at = realloc(e->at, e->cap * sizeof *e->at);
-        if (!e->at)
-            fail("out of memory");
-    }
+    e->at = room_for_one(e->at, e->n, &e->cap, sizeof *e->at);
     e->at[e->n++] = end;
 }
 
