@@ -1,6 +1,7 @@
 # make demo   build the library and run the C demo from ffi-examples/c
 # make test   every test: Rust, C under valgrind, interop with real peers
-# make bench  the benchmark table (gdtls, Godot 3.2 and plain UDP side by side)
+# make bench  the benchmark table (gdtls, OpenSSL 3, Godot 3.2 and plain UDP
+#             side by side)
 #
 # These three install what they need (tests/deps.sh, through apt-get) first.
 #
@@ -68,7 +69,8 @@ test: deps lint
 	set -o pipefail; cargo test 2>&1 | tee target/test.log
 	@awk '/^test result:/ {p += $$4; f += $$6} END {printf "%d passed, %d failed\n", p, f}' target/test.log
 
-# gdtls, then Godot 3.2.3 (benches/godot/bench.gd), one after the other.
+# gdtls, then OpenSSL 3 (benches/openssl/bench.c) and Godot 3.2.3
+# (benches/godot/bench.gd), one after the other.
 bench: deps
 	cargo bench --bench bench
 

@@ -1,8 +1,9 @@
-//! The benchmark table of `make bench`: gdtls, Godot 3.2.3 (its side is
-//! benches/godot/bench.gd) and plain UDP run the same scenarios, one after
-//! the other, each on one thread with both ends in one process. The
-//! machines are shared and noisy, so the ratios are the result; the
-//! absolute figures only hold for the run that printed them.
+//! The benchmark table of `make bench`: gdtls, OpenSSL 3 (its side is
+//! benches/openssl/bench.c), Godot 3.2.3 (benches/godot/bench.gd) and plain
+//! UDP run the same scenarios, one after the other, each on one thread with
+//! both ends in one process. The machines are shared and noisy, so the
+//! ratios are the result; the absolute figures only hold for the run that
+//! printed them.
 
 use std::collections::HashMap;
 use std::net::UdpSocket;
@@ -13,22 +14,32 @@ use std::time::{Duration, Instant};
 use gdtls::{PacketPeerDtls, PacketPeerUdp, PacketRead, Status, TlsOptions, UdpServer};
 
 // The tests' helpers: the server run like Godot's example, clients, the
-// identity, child processes and memory readings.
+// identities, bench.c, child processes and memory readings.
 #[path = "../tests/support/mod.rs"]
 mod support;
-use support::dtls::{client, client_hello, server_options, trusting_client, Server};
-use support::{free_udp_port, resident_kib, run_within};
+use support::dtls::{client, client_hello, ecdsa_identity, identity, Server};
+use support::{free_udp_port, openssl_bench, parse_bench_lines, resident_kib, run_within, TempDir};
 
-/// How long the throughput scenarios run.
+/// How long the handshake and echo scenarios run.
 const WINDOW: Duration = Duration::from_secs(3);
+/// How long the ping scenario runs.
+const LATENCY_WINDOW: Duration = Duration::from_secs(2);
 /// No scenario may take longer; a burst that does is reported as this.
 const LIMIT: Duration = Duration::from_secs(30);
 const GODOT_LIMIT: Duration = Duration::from_secs(120);
+/// bench.c runs every DTLS scenario, about 40 s in all.
+const OPENSSL_LIMIT: Duration = Duration::from_secs(180);
 const BURST: usize = 50;
+const BIG_BURST: usize = 200;
 const PAYLOAD: usize = 1000;
 const IN_FLIGHT: usize = 32;
+const PING: usize = 100;
 /// An echo this late means the datagrams in flight were lost.
 const STALL: Duration = Duration::from_millis(100);
+const WARM_UP: usize = 5;
+const SESSIONS: usize = 50;
+const MANY_SESSIONS: usize = 1000;
+const IDLE_FRAMES: usize = 200;
 const FLOOD_SOURCES: usize = 500;
 const HELLOS_PER_SOURCE: usize = 10;
 /// A server that took no connection for this long has answered the flood.
@@ -45,18 +56,23 @@ struct Identity {
 }
 
 impl Identity {
-    /// The tests' RSA-2048 key and certificate for "localhost", which the
-    /// clients trust and check the host name against.
-    fn new() -> Self {
-        let client = trusting_client();
+    /// A server with one of the tests' keys and certificates for
+    /// "localhost", and clients that trust the certificate and check the
+    /// host name against it.
+    fn new(id: &support::dtls::Identity) -> Self {
+        let trusting = || TlsOptions::client(Some(id.cert.clone()), "").unwrap();
+        let client = trusting();
         client.set_session_resumption(false);
         Identity {
-            server: server_options(),
+            server: TlsOptions::server(id.key.clone(), id.cert.clone()).unwrap(),
             client,
-            resuming_client: trusting_client(),
+            resuming_client: trusting(),
         }
     }
 }
+
+/// What a scenario measured, by key.
+type Figures = Vec<(&'static str, f64)>;
 
 fn is_connected(peer: &PacketPeerDtls) -> bool {
     peer.get_status() == Status::STATUS_CONNECTED
@@ -93,6 +109,15 @@ fn close(server: &mut Server, clients: Vec<PacketPeerDtls>) {
     server.peers.clear();
 }
 
+/// Closes and drops `clients` and as many server ends, the first ones.
+fn close_first(server: &mut Server, clients: Vec<PacketPeerDtls>) {
+    let n = clients.len();
+    for peer in clients.iter().chain(&server.peers[..n]) {
+        peer.disconnect_from_peer();
+    }
+    server.peers.drain(..n);
+}
+
 /// Handshakes of `client` with one server, one after the other. A client
 /// that resumes sessions has established its first before the count.
 fn handshakes_per_s(id: &Identity, client: &TlsOptions) -> f64 {
@@ -118,13 +143,19 @@ fn handshakes_per_s(id: &Identity, client: &TlsOptions) -> f64 {
     f64::from(done) / start.elapsed().as_secs_f64()
 }
 
-fn burst_s(id: &Identity) -> f64 {
-    let mut server = Server::new("127.0.0.1", &id.server);
-    // Every client comes from 127.0.0.1, which gdtls takes for one host
-    // (32 handshakes at once by default); the burst stands for many hosts.
-    server.dtls.set_max_handshakes(BURST, BURST);
+/// A server taking bursts of up to `n` clients. Every client comes from
+/// 127.0.0.1, which gdtls takes for one host (32 handshakes at once by
+/// default); the burst stands for many hosts.
+fn burst_server(id: &Identity, n: usize) -> Server {
+    let server = Server::new("127.0.0.1", &id.server);
+    server.dtls.set_max_handshakes(n, n);
+    server
+}
+
+fn burst_s(id: &Identity, n: usize) -> f64 {
+    let mut server = burst_server(id, n);
     let start = Instant::now();
-    match connect(&mut server, &id.client, BURST) {
+    match connect(&mut server, &id.client, n) {
         Some(clients) => {
             let seconds = start.elapsed().as_secs_f64();
             close(&mut server, clients);
@@ -134,33 +165,60 @@ fn burst_s(id: &Identity) -> f64 {
     }
 }
 
+/// One frame of a server whose connections are idle: the UDP server and
+/// every connection polled, and read.
+fn idle_frame(server: &mut Server, buf: &mut [u8]) {
+    server.frame();
+    for peer in &server.peers {
+        peer.recv(buf);
+    }
+}
+
 /// Run first, on both sides: memory the allocator kept from earlier
 /// scenarios would be reused by these sessions and hide their cost.
-/// Sessions connect one after another, as in bench.gd, where a burst would
-/// wait on Godot's retransmission timer.
-fn session_kib(id: &Identity) -> f64 {
-    let mut server = Server::new("127.0.0.1", &id.server);
-    let mut connect = |n: usize| -> Vec<PacketPeerDtls> {
-        (0..n)
-            .flat_map(|_| {
-                connect(&mut server, &id.client, 1).expect("a session within the time limit")
-            })
-            .collect()
+/// Connection-independent allocations (pools, buffers) happen during
+/// `WARM_UP` sessions, which stay open so the measured ones cannot reuse
+/// theirs. Then the resident memory per pair (client and server end) for
+/// `SESSIONS` pairs connected one after another, as in bench.gd, where a
+/// burst would wait on Godot's retransmission timer; for `MANY_SESSIONS`,
+/// the rest connected `BURST` at a time; and the median cost of a server
+/// frame with those `MANY_SESSIONS` connected and idle.
+fn sessions(id: &Identity) -> Figures {
+    let mut server = burst_server(id, BURST);
+    let connect = |server: &mut Server, n: usize| {
+        connect(server, &id.client, n).expect("sessions within the time limit")
     };
-    // Connection-independent allocations (pools, buffers) happen here; the
-    // warm-up sessions stay open so the measured ones cannot reuse theirs.
-    let warm_up = connect(5);
+    let warm_up: Vec<_> = (0..WARM_UP).flat_map(|_| connect(&mut server, 1)).collect();
     let before = resident_kib();
-    let clients = connect(BURST);
-    let after = resident_kib();
-    close(&mut server, warm_up);
+    let kib_each = |n: usize| resident_kib().saturating_sub(before) as f64 / n as f64;
+    let mut clients: Vec<_> = (0..SESSIONS)
+        .flat_map(|_| connect(&mut server, 1))
+        .collect();
+    let session_kib = kib_each(SESSIONS);
+    while clients.len() < MANY_SESSIONS {
+        clients.extend(connect(&mut server, BURST));
+    }
+    let session_kib_1000 = kib_each(MANY_SESSIONS);
+    close_first(&mut server, warm_up);
+    let mut buf = [0; 2048];
+    let mut frames: Vec<f64> = (0..IDLE_FRAMES)
+        .map(|_| {
+            let start = Instant::now();
+            idle_frame(&mut server, &mut buf);
+            start.elapsed().as_secs_f64()
+        })
+        .collect();
     close(&mut server, clients);
-    after.saturating_sub(before) as f64 / BURST as f64
+    vec![
+        ("session_kib", session_kib),
+        ("session_kib_1000", session_kib_1000),
+        ("idle_frame_us", percentile_us(&mut frames, 50)),
+    ]
 }
 
 /// The flood's two figures: hellos answered per second while the server
 /// was busy, and the percentage of the burst never answered.
-fn hello_flood(id: &Identity) -> (f64, f64) {
+fn hello_flood(id: &Identity) -> Figures {
     let hello = client_hello(Some(&id.client));
     let mut server = Server::new("127.0.0.1", &id.server);
     let sources: Vec<UdpSocket> = (0..FLOOD_SOURCES)
@@ -211,10 +269,13 @@ fn hello_flood(id: &Identity) -> (f64, f64) {
     } else {
         0.0
     };
-    (
-        per_s,
-        100.0 * sent.saturating_sub(answered) as f64 / sent as f64,
-    )
+    vec![
+        ("hellos_per_s", per_s),
+        (
+            "hello_burst_dropped_pct",
+            100.0 * sent.saturating_sub(answered) as f64 / sent as f64,
+        ),
+    ]
 }
 
 /// One end of an echo, whatever carries it; nothing blocks.
@@ -321,16 +382,68 @@ fn echo_pps(client: &impl End, server: &impl End) -> f64 {
     }
 }
 
-fn dtls_echo_pps(id: &Identity) -> f64 {
+/// Round trips of one `PING`-byte packet at a time for `LATENCY_WINDOW`,
+/// from `client` to `server` and back: samples in seconds.
+fn round_trips(client: &impl End, server: &impl End) -> Vec<f64> {
+    let ping = [0x5a; PING];
+    let mut buf = vec![0; 65536];
+    let mut rtt = Vec::new();
+    let start = Instant::now();
+    while start.elapsed() < LATENCY_WINDOW {
+        let sent = Instant::now();
+        assert!(client.send(&ping), "a ping was not sent");
+        while sent.elapsed() < STALL {
+            server.poll();
+            while let Some(n) = server.recv(&mut buf) {
+                server.send(&buf[..n]);
+            }
+            client.poll();
+            if client.recv(&mut buf).is_some() {
+                rtt.push(sent.elapsed().as_secs_f64());
+                break;
+            }
+        }
+    }
+    rtt
+}
+
+/// The `pct`th percentile of `samples` (seconds), in microseconds.
+fn percentile_us(samples: &mut [f64], pct: usize) -> f64 {
+    assert!(!samples.is_empty(), "no samples");
+    samples.sort_by(f64::total_cmp);
+    1e6 * samples[(samples.len() * pct / 100).min(samples.len() - 1)]
+}
+
+/// The ping's round trip between `client` and `server`, then the echo;
+/// `keys` name the median, the 99th percentile and the echo's rate.
+fn traffic(client: &impl End, server: &impl End, keys: [&'static str; 3]) -> Figures {
+    let mut rtt = round_trips(client, server);
+    let figures = [
+        percentile_us(&mut rtt, 50),
+        percentile_us(&mut rtt, 99),
+        echo_pps(client, server),
+    ];
+    keys.into_iter().zip(figures).collect()
+}
+
+fn dtls_traffic(id: &Identity) -> Figures {
     let mut server = Server::new("127.0.0.1", &id.server);
     let clients = connect(&mut server, &id.client, 1).expect("a handshake within the time limit");
+    eprintln!(
+        "gdtls negotiated {}",
+        clients[0].cipher_suite().unwrap_or("?")
+    );
     let served = Taken {
         server: &server.udp,
         peer: &server.peers[0],
     };
-    let pps = echo_pps(&clients[0], &served);
+    let figures = traffic(
+        &clients[0],
+        &served,
+        ["latency_p50_us", "latency_p99_us", "echo_pps"],
+    );
     close(&mut server, clients);
-    pps
+    figures
 }
 
 fn gdtls_udp_echo_pps() -> f64 {
@@ -361,23 +474,25 @@ fn gdtls_udp_echo_pps() -> f64 {
     )
 }
 
-fn udp_echo_pps() -> f64 {
+fn udp_traffic() -> Figures {
     let a = UdpSocket::bind("127.0.0.1:0").unwrap();
     let b = UdpSocket::bind("127.0.0.1:0").unwrap();
     for (s, other) in [(&a, &b), (&b, &a)] {
         s.connect(other.local_addr().unwrap()).unwrap();
         s.set_nonblocking(true).unwrap();
     }
-    echo_pps(&a, &b)
+    traffic(
+        &a,
+        &b,
+        ["udp_latency_p50_us", "udp_latency_p99_us", "udp_echo_pps"],
+    )
 }
 
-/// The figures of the `bench <key>: <number>` lines in `output`.
-fn parse_bench_lines(output: &str) -> HashMap<String, f64> {
-    output
-        .lines()
-        .filter_map(|l| l.strip_prefix("bench ")?.split_once(": "))
-        .filter_map(|(k, v)| Some((k.to_owned(), v.trim().parse().ok()?)))
-        .collect()
+/// OpenSSL's side of the scenarios, benches/openssl/bench.c, compiled and
+/// run on the identities saved in `identities`.
+fn openssl(identities: &[std::path::PathBuf]) -> Result<openssl_bench::Run, String> {
+    let program = openssl_bench::compile()?;
+    openssl_bench::run(&program, identities, WINDOW, LATENCY_WINDOW, OPENSSL_LIMIT)
 }
 
 /// Godot's side of the scenarios, run by godot3-server.
@@ -433,8 +548,11 @@ enum Better {
 struct Row {
     label: &'static str,
     key: &'static str,
-    /// `None` where Godot has no such figure.
+    /// `None` where no other side has such a figure.
     better: Option<Better>,
+    /// Whether bench.gd measures it too (bench.c measures the keys in
+    /// `openssl_bench::KEYS`).
+    godot: bool,
     /// The key of the plain UDP figure, where there is one.
     udp: Option<&'static str>,
 }
@@ -444,48 +562,98 @@ const ROWS: &[Row] = &[
         label: "handshakes/s (RSA-2048)",
         key: "handshakes_per_s",
         better: Some(Better::Higher),
+        godot: true,
+        udp: None,
+    },
+    Row {
+        label: "  ECDSA P-256",
+        key: "handshakes_ecdsa_per_s",
+        better: Some(Better::Higher),
+        godot: false,
         udp: None,
     },
     Row {
         label: "  resumed (session tickets)",
         key: "resumed_handshakes_per_s",
-        better: None,
+        better: Some(Better::Higher),
+        godot: false,
         udp: None,
     },
     Row {
         label: "burst of 50 clients (s)",
         key: "burst_50_s",
         better: Some(Better::Lower),
+        godot: true,
+        udp: None,
+    },
+    Row {
+        label: "burst of 200 clients (s)",
+        key: "burst_200_s",
+        better: Some(Better::Lower),
+        godot: false,
         udp: None,
     },
     Row {
         label: "echo 1000 B, 32 in flight (pkt/s)",
         key: "echo_pps",
         better: Some(Better::Higher),
+        godot: true,
         udp: Some("udp_echo_pps"),
     },
     Row {
         label: "  same, gdtls UDP classes, no DTLS",
         key: "gdtls_udp_echo_pps",
         better: None,
+        godot: false,
         udp: Some("udp_echo_pps"),
     },
     Row {
-        label: "memory per session (KiB)",
+        label: "ping round trip, median (us)",
+        key: "latency_p50_us",
+        better: Some(Better::Lower),
+        godot: false,
+        udp: Some("udp_latency_p50_us"),
+    },
+    Row {
+        label: "  99th percentile (us)",
+        key: "latency_p99_us",
+        better: Some(Better::Lower),
+        godot: false,
+        udp: Some("udp_latency_p99_us"),
+    },
+    Row {
+        label: "idle server frame, 1000 peers (us)",
+        key: "idle_frame_us",
+        better: Some(Better::Lower),
+        godot: false,
+        udp: None,
+    },
+    Row {
+        label: "memory per session, 50 (KiB)",
         key: "session_kib",
         better: Some(Better::Lower),
+        godot: true,
+        udp: None,
+    },
+    Row {
+        label: "  1000 sessions (KiB each)",
+        key: "session_kib_1000",
+        better: Some(Better::Lower),
+        godot: false,
         udp: None,
     },
     Row {
         label: "cookie-less hellos answered/s",
         key: "hellos_per_s",
         better: Some(Better::Higher),
+        godot: true,
         udp: None,
     },
     Row {
         label: "hello burst dropped (%)",
         key: "hello_burst_dropped_pct",
         better: Some(Better::LowerPercent),
+        godot: true,
         udp: None,
     },
 ];
@@ -517,72 +685,129 @@ fn versus(ours: f64, theirs: f64, better: Better) -> String {
     }
 }
 
+/// Another side's figure for `row` and how gdtls's `mine` compares with
+/// it: "-" where the side has no such figure, "?" where it should have
+/// printed one and did not (its key is added to `missing`).
+fn compare(
+    row: &Row,
+    mine: f64,
+    measured: bool,
+    theirs: &HashMap<String, f64>,
+    missing: &mut Vec<&'static str>,
+) -> (Option<f64>, String) {
+    let value = theirs.get(row.key).copied().filter(|_| measured);
+    let compared = match (row.better, value) {
+        (Some(better), Some(v)) => versus(mine, v, better),
+        (Some(_), None) if measured => {
+            missing.push(row.key);
+            "?".to_owned()
+        }
+        _ => "-".to_owned(),
+    };
+    (value, compared)
+}
+
+/// `a / b` as "N.Nx", or "-" without both.
+fn times(a: Option<f64>, b: Option<f64>) -> String {
+    a.zip(b)
+        .map_or_else(|| "-".to_owned(), |(a, b)| format!("{:.1}x", a / b))
+}
+
 fn main() -> ExitCode {
     // Key generation is setup, not a measured figure.
-    let id = Identity::new();
+    let rsa = Identity::new(identity());
+    let ecdsa = Identity::new(ecdsa_identity());
+    let files = TempDir::new("bench");
+    let identities = openssl_bench::save_identities(files.path());
     let mut ours = HashMap::new();
-    let scenarios: [(&str, &dyn Fn() -> f64); 7] = [
-        ("session_kib", &|| session_kib(&id)),
-        ("handshakes_per_s", &|| handshakes_per_s(&id, &id.client)),
-        ("resumed_handshakes_per_s", &|| {
-            handshakes_per_s(&id, &id.resuming_client)
-        }),
-        ("burst_50_s", &|| burst_s(&id)),
-        ("echo_pps", &|| dtls_echo_pps(&id)),
-        ("gdtls_udp_echo_pps", &gdtls_udp_echo_pps),
-        ("udp_echo_pps", &udp_echo_pps),
+    let scenarios: [&dyn Fn() -> Figures; 10] = [
+        &|| sessions(&rsa),
+        &|| vec![("handshakes_per_s", handshakes_per_s(&rsa, &rsa.client))],
+        &|| {
+            vec![(
+                "handshakes_ecdsa_per_s",
+                handshakes_per_s(&ecdsa, &ecdsa.client),
+            )]
+        },
+        &|| {
+            vec![(
+                "resumed_handshakes_per_s",
+                handshakes_per_s(&rsa, &rsa.resuming_client),
+            )]
+        },
+        &|| vec![("burst_50_s", burst_s(&rsa, BURST))],
+        &|| vec![("burst_200_s", burst_s(&rsa, BIG_BURST))],
+        &|| dtls_traffic(&rsa),
+        &|| vec![("gdtls_udp_echo_pps", gdtls_udp_echo_pps())],
+        &udp_traffic,
+        &|| hello_flood(&rsa),
     ];
-    for (key, run) in scenarios {
-        ours.insert(key, run());
-        eprintln!("gdtls {key}: {:.2}", ours[key]);
+    for run in scenarios {
+        for (key, value) in run() {
+            eprintln!("gdtls {key}: {value:.2}");
+            ours.insert(key, value);
+        }
     }
-    let (hellos, dropped) = hello_flood(&id);
-    ours.insert("hellos_per_s", hellos);
-    ours.insert("hello_burst_dropped_pct", dropped);
-    eprintln!("gdtls hellos_per_s: {hellos:.2}, hello_burst_dropped_pct: {dropped:.2}");
 
+    eprintln!("running benches/openssl/bench.c ...");
+    let openssl = openssl(&identities);
+    if let Ok(run) = &openssl {
+        eprintln!("OpenSSL negotiated {}", run.suite);
+    }
     eprintln!("running benches/godot/bench.gd ...");
-    let (theirs, godot_error) = match godot() {
-        Ok(figures) => (figures, None),
-        Err(e) => (HashMap::new(), Some(e)),
+    let godot = godot();
+    let none = HashMap::new();
+    let (openssl_version, openssl_figures) = match &openssl {
+        Ok(run) => (run.version.as_str(), &run.figures),
+        Err(_) => ("OpenSSL unknown", &none),
     };
+    let godot_figures = godot.as_ref().unwrap_or(&none);
 
     let cores = thread::available_parallelism().map_or(0, |n| n.get());
     println!();
     println!(
-        "gdtls {} benchmark, {}, {cores} cores, Godot {}",
+        "gdtls {} benchmark, {}, {cores} cores, Godot {}, {}",
         gdtls::VERSION,
         today(),
-        godot_version()
+        godot_version(),
+        openssl_version
     );
     println!(
-        "{:<36}{:>10}{:>14}{:>12}   gdtls vs Godot",
-        "metric", "gdtls", "Godot 3.2.3", "plain UDP"
+        "{:<36}{:>10}{:>14}{:>12}{:>12}   {:<18}gdtls vs OpenSSL",
+        "metric", "gdtls", "Godot 3.2.3", "OpenSSL 3", "plain UDP", "gdtls vs Godot"
     );
-    let mut missing = Vec::new();
+    let (mut godot_missing, mut openssl_missing) = (Vec::new(), Vec::new());
     for row in ROWS {
         let mine = ours[row.key];
-        let godot = theirs.get(row.key).copied();
-        let compared = match (row.better, godot) {
-            (None, _) => "-".to_owned(),
-            (Some(better), Some(g)) => versus(mine, g, better),
-            (Some(_), None) => {
-                missing.push(row.key);
-                "?".to_owned()
-            }
-        };
+        let (g, vs_godot) = compare(row, mine, row.godot, godot_figures, &mut godot_missing);
+        let (o, vs_openssl) = compare(
+            row,
+            mine,
+            openssl_bench::KEYS.contains(&row.key),
+            openssl_figures,
+            &mut openssl_missing,
+        );
         println!(
-            "{:<36}{:>10}{:>14}{:>12}   {compared}",
+            "{:<36}{:>10}{:>14}{:>12}{:>12}   {vs_godot:<18}{vs_openssl}",
             row.label,
             figure(Some(mine)),
-            figure(godot),
+            figure(g),
+            figure(o),
             figure(row.udp.map(|k| ours[k])),
         );
     }
+    let openssl_figure = |key: &str| openssl_figures.get(key).copied();
     let udp = ours["udp_echo_pps"];
     println!(
-        "gdtls resumed handshakes: {:.1}x the full ones (Godot resumes none)",
-        ours["resumed_handshakes_per_s"] / ours["handshakes_per_s"]
+        "resumed handshakes: gdtls {} its full ones, OpenSSL {} (Godot resumes none)",
+        times(
+            Some(ours["resumed_handshakes_per_s"]),
+            Some(ours["handshakes_per_s"])
+        ),
+        times(
+            openssl_figure("resumed_handshakes_per_s"),
+            openssl_figure("handshakes_per_s")
+        ),
     );
     println!(
         "gdtls DTLS echo: {:.0}% of plain UDP, {:.0}% of gdtls's UDP classes; \
@@ -592,13 +817,23 @@ fn main() -> ExitCode {
         100.0 * ours["echo_pps"] / ours["gdtls_udp_echo_pps"],
         100.0 * ours["gdtls_udp_echo_pps"] / udp,
     );
-    if let Some(e) = godot_error {
-        eprintln!("Godot's side failed: {e}");
-        return ExitCode::FAILURE;
+    let mut failed = false;
+    let sides = [
+        ("OpenSSL's", "bench.c", openssl.err(), openssl_missing),
+        ("Godot's", "bench.gd", godot.err(), godot_missing),
+    ];
+    for (side, program, error, missing) in sides {
+        if let Some(e) = error {
+            eprintln!("{side} side failed: {e}");
+            failed = true;
+        } else if !missing.is_empty() {
+            eprintln!("{program} printed no figure for: {}", missing.join(", "));
+            failed = true;
+        }
     }
-    if !missing.is_empty() {
-        eprintln!("bench.gd printed no figure for: {}", missing.join(", "));
-        return ExitCode::FAILURE;
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
-    ExitCode::SUCCESS
 }

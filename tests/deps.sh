@@ -5,6 +5,7 @@
 #   cmake, libclang-dev  build mbedTLS and its Rust bindings
 #   gcc, g++, valgrind   compile the C/C++ tests and examples, check memory
 #   openssl, gnutls-bin  real TLS peers and certificate checks
+#   libssl-dev           build benches/openssl/bench.c, OpenSSL's side of make bench
 #   godot3-server        Godot 3.2.3 headless, the reference implementation
 #   pkg-config           the installed package's gdtls.pc, as a user's build reads it
 #   mono-mcs, mono-runtime   build and run the C# binding
@@ -14,7 +15,7 @@ set -eu
 packages="cmake libclang-dev gcc g++ libc6-dev make valgrind openssl"
 case "${1:-}" in
     --build-only) ;;
-    *) packages="$packages gnutls-bin godot3-server pkg-config mono-mcs mono-runtime luajit" ;;
+    *) packages="$packages gnutls-bin libssl-dev godot3-server pkg-config mono-mcs mono-runtime luajit" ;;
 esac
 
 # The Python binding's tests install it offline (pip --no-build-isolation),

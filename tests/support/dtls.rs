@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use gdtls::udp::{PacketPeerUdp, UdpServer};
 use gdtls::{
-    generate_rsa, generate_self_signed_certificate, CryptoKey, DtlsServer, PacketPeerDtls, Status,
-    TlsOptions, X509Certificate,
+    generate_ecdsa, generate_rsa, generate_self_signed_certificate, CryptoKey, DtlsServer,
+    PacketPeerDtls, Status, TlsOptions, X509Certificate,
 };
 
 pub struct Identity {
@@ -15,11 +15,9 @@ pub struct Identity {
     pub cert: Arc<X509Certificate>,
 }
 
-/// One RSA-2048 key and a certificate for "localhost", made once.
-pub fn identity() -> &'static Identity {
-    static ID: OnceLock<Identity> = OnceLock::new();
-    ID.get_or_init(|| {
-        let key = generate_rsa(2048).unwrap();
+impl Identity {
+    /// `key` with a certificate for "localhost" that it signs.
+    fn localhost(key: CryptoKey) -> Self {
         let cert = generate_self_signed_certificate(
             &key,
             "CN=localhost,O=gdtls test",
@@ -31,7 +29,19 @@ pub fn identity() -> &'static Identity {
             key: Arc::new(key),
             cert: Arc::new(cert),
         }
-    })
+    }
+}
+
+/// One RSA-2048 key and a certificate for "localhost", made once.
+pub fn identity() -> &'static Identity {
+    static ID: OnceLock<Identity> = OnceLock::new();
+    ID.get_or_init(|| Identity::localhost(generate_rsa(2048).unwrap()))
+}
+
+/// One ECDSA P-256 key and a certificate for "localhost", made once.
+pub fn ecdsa_identity() -> &'static Identity {
+    static ID: OnceLock<Identity> = OnceLock::new();
+    ID.get_or_init(|| Identity::localhost(generate_ecdsa("P-256").unwrap()))
 }
 
 /// A DTLS server on a UDP server, run the way Godot's example runs it.

@@ -6,10 +6,12 @@
 
 pub mod dtls;
 pub mod memory;
+pub mod openssl_bench;
 pub mod ports;
 pub mod seed;
 pub mod tool;
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -124,6 +126,16 @@ pub fn run_within(cmd: &mut Command, limit: Duration) -> Result<Output, String> 
         stdout: stdout.join().expect("stdout reader"),
         stderr: stderr.join().expect("stderr reader"),
     })
+}
+
+/// The figures of the `bench <key>: <number>` lines in `output`, as
+/// benches/godot/bench.gd and benches/openssl/bench.c print them.
+pub fn parse_bench_lines(output: &str) -> HashMap<String, f64> {
+    output
+        .lines()
+        .filter_map(|l| l.strip_prefix("bench ")?.split_once(": "))
+        .filter_map(|(k, v)| Some((k.to_owned(), v.trim().parse().ok()?)))
+        .collect()
 }
 
 /// This process's resident memory (VmRSS), in KiB.
