@@ -13,6 +13,7 @@ extern crate lazy_static;
 
 mod config;
 mod features;
+mod gdtls_config;
 mod headers;
 #[path = "bindgen.rs"]
 mod mod_bindgen;
@@ -44,6 +45,10 @@ impl BuildConfig {
             if FEATURES.have_platform_component(feat, comp) {
                 defines.insert(def.0, def.1);
             }
+        }
+        // gdtls's own choices come last, over the defaults and the features.
+        for &(name, def) in gdtls_config::DEFINES {
+            defines.insert(name, def);
         }
 
         File::create(&self.config_h)

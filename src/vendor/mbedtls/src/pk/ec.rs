@@ -84,10 +84,12 @@ impl Ecdh {
         }
 
         let mut ret = Self::init();
+        // mbedtls_ecdh_get_params fills in whichever ECDH context mbedTLS
+        // was built with: the legacy one, whose fields were set here
+        // directly, or the one MBEDTLS_ECDH_VARIANT_EVEREST_ENABLED needs.
         unsafe {
-            ecp_group_copy(&mut ret.inner.grp, &private.inner.grp).into_result()?;
-            mpi_copy(&mut ret.inner.d, &private.inner.d).into_result()?;
-            ecp_copy(&mut ret.inner.Qp, &public.inner.Q).into_result()?;
+            ecdh_get_params(&mut ret.inner, &private.inner, ECDH_OURS).into_result()?;
+            ecdh_get_params(&mut ret.inner, &public.inner, ECDH_THEIRS).into_result()?;
         }
         Ok(ret)
     }
