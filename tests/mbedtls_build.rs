@@ -117,7 +117,7 @@ fn rust_layouts() -> Vec<Layout> {
     layouts! {
         ssl_config {
             max_major_ver, max_minor_ver, min_major_ver, min_minor_ver, endpoint, transport,
-            authmode, allow_legacy_renegotiation, arc4_disabled, mfl_code, encrypt_then_mac,
+            authmode, allow_legacy_renegotiation, mfl_code, encrypt_then_mac,
             extended_ms, anti_replay, disable_renegotiation, trunc_hmac, session_tickets,
             fallback, cert_req_ca_list, read_timeout, hs_timeout_min, hs_timeout_max,
             renego_max_records, renego_period, badmac_limit, dhm_min_bitlen, ciphersuite_list,
