@@ -16,6 +16,20 @@ fn main() {
     write_proc_table(&crate_dir.join("src/ffi"), &out_dir.join("proc_table.rs"));
     write_header(&crate_dir, &out_dir.join("gdtls.h"));
     export_only_gdtls(&out_dir.join("exports.map"));
+    pass_on_mbedtls_build();
+}
+
+/// The config.h and headers mbedTLS was built with (mbedtls-sys-auto
+/// reports them to the crates that depend on it), for tests/mbedtls_build.rs
+/// to compile C against and check the Rust bindings with.
+fn pass_on_mbedtls_build() {
+    for (reported, name) in [
+        ("DEP_MBEDTLS_CONFIG_H", "GDTLS_MBEDTLS_CONFIG_H"),
+        ("DEP_MBEDTLS_INCLUDE", "GDTLS_MBEDTLS_INCLUDE"),
+    ] {
+        let value = env::var(reported).unwrap_or_else(|_| panic!("{reported} not set"));
+        println!("cargo:rustc-env={name}={value}");
+    }
 }
 
 /// The shared library exports the C API and nothing else: the `mbedtls`

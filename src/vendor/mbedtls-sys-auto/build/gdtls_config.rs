@@ -1,0 +1,31 @@
+/* gdtls's mbedTLS configuration: what it changes in the one the defaults
+ * (config.rs) and the crate's features give, each with why. Applied last;
+ * the generated config.h is the one both the C library and the Rust
+ * bindings are built from. src/vendor/README.md has the measurements. */
+
+use crate::config::CDefine;
+use crate::config::Macro::*;
+
+#[cfg_attr(rustfmt, rustfmt_skip)]
+pub const DEFINES: &'static [CDefine] = &[
+    // x25519, the first curve gdtls offers, through Everest's verified
+    // 64-bit code (HACL*, shipped in 3rdparty/) instead of the generic
+    // bignum code. Everest needs the ECDH context that dispatches between
+    // implementations, not the legacy one.
+    ("MBEDTLS_ECDH_VARIANT_EVEREST_ENABLED",              Defined),
+    ("MBEDTLS_ECDH_LEGACY_CONTEXT",                       Undefined),
+
+    // Code nothing in gdtls reaches, and neither do its peers, left out:
+    // ciphers no DTLS 1.2 suite uses (RC4, a stream cipher, which DTLS
+    // forbids; Blowfish; XTEA), EC J-PAKE (its key exchange is off), NIST
+    // key wrapping, mbedTLS's sockets (gdtls has its own), its session
+    // cache (gdtls resumes with tickets) and saving a live context.
+    ("MBEDTLS_ARC4_C",                                    Undefined),
+    ("MBEDTLS_BLOWFISH_C",                                Undefined),
+    ("MBEDTLS_XTEA_C",                                    Undefined),
+    ("MBEDTLS_ECJPAKE_C",                                 Undefined),
+    ("MBEDTLS_NIST_KW_C",                                 Undefined),
+    ("MBEDTLS_NET_C",                                     Undefined),
+    ("MBEDTLS_SSL_CACHE_C",                               Undefined),
+    ("MBEDTLS_SSL_CONTEXT_SERIALIZATION",                 Undefined),
+];
