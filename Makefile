@@ -59,8 +59,8 @@ demo: build-deps release | $(EXAMPLES)
 # The fuzz targets (tests/fuzz, a crate of its own) are linted so they keep
 # building; running them is `cargo fuzz`'s (see the README).
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets --quiet -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	cargo clippy --manifest-path tests/fuzz/Cargo.toml --bins --quiet -- -D warnings
 
 # The last line totals every test binary's results.

@@ -15,7 +15,10 @@ fn main() {
 
     write_proc_table(&crate_dir.join("src/ffi"), &out_dir.join("proc_table.rs"));
     write_header(&crate_dir, &out_dir.join("gdtls.h"));
-    export_only_gdtls(&out_dir.join("exports.map"));
+    export_only_gdtls(
+        &out_dir.join("exports.map"),
+        &crate_dir.join("src/mbedtls_alt/src"),
+    );
     pass_on_mbedtls_build();
 }
 
@@ -36,10 +39,15 @@ fn pass_on_mbedtls_build() {
 /// crates define C symbols of their own (`mbedtls_log`), which would clash
 /// with a host's own mbedTLS. rustc's own version script names every
 /// `#[no_mangle]` function of every crate as global, and a name outweighs a
-/// wildcard, so those are named here too (tests/c_api.rs lists what the
-/// library exports and fails on anything else).
-fn export_only_gdtls(map: &Path) {
-    let script = "{\n  global: gdtls_*;\n  local: mbedtls_log; *;\n};\n";
+/// wildcard, so those are named here too, with the mbedTLS functions
+/// `alt_dir` defines (tests/c_api.rs lists what the library exports and
+/// fails on anything else).
+fn export_only_gdtls(map: &Path, alt_dir: &Path) {
+    let mut local = String::from("mbedtls_log;");
+    for (_, name) in extern_c_functions(alt_dir, "", "mbedtls_") {
+        write!(local, " {name};").unwrap();
+    }
+    let script = format!("{{\n  global: gdtls_*;\n  local: {local} *;\n}};\n");
     fs::write(map, script).expect("write exports.map");
     if env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux") {
         println!(
@@ -53,11 +61,12 @@ fn export_only_gdtls(map: &Path) {
     }
 }
 
-/// Every `extern "C" fn gdtls_*` under `ffi_dir`, as (module path, name).
-fn exported_functions(ffi_dir: &Path) -> Vec<(String, String)> {
+/// Every public `extern "C" fn` named `prefix*` in the files of `dir`, as
+/// (module path under `root`, name).
+fn extern_c_functions(dir: &Path, root: &str, prefix: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
-    let mut files: Vec<_> = fs::read_dir(ffi_dir)
-        .expect("read src/ffi")
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
         .map(|e| e.expect("dir entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "rs"))
         .collect();
@@ -69,11 +78,11 @@ fn exported_functions(ffi_dir: &Path) -> Vec<(String, String)> {
             .expect("file name")
             .to_owned();
         let module = if stem == "mod" {
-            "crate::ffi".to_owned()
+            root.to_owned()
         } else {
-            format!("crate::ffi::{stem}")
+            format!("{root}::{stem}")
         };
-        let text = fs::read_to_string(&file).expect("read ffi source");
+        let text = fs::read_to_string(&file).expect("read source");
         for line in text.lines() {
             if !line.trim_start().starts_with("pub ") {
                 continue;
@@ -85,7 +94,7 @@ fn exported_functions(ffi_dir: &Path) -> Vec<(String, String)> {
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_')
                 .collect();
-            if name.starts_with("gdtls_") {
+            if name.starts_with(prefix) {
                 found.push((module.clone(), name));
             }
         }
@@ -97,7 +106,7 @@ fn exported_functions(ffi_dir: &Path) -> Vec<(String, String)> {
 fn write_proc_table(ffi_dir: &Path, out: &Path) {
     let mut code =
         String::from("fn lookup(name: &[u8]) -> Option<*const ()> {\n    match name {\n");
-    for (module, name) in exported_functions(ffi_dir) {
+    for (module, name) in extern_c_functions(ffi_dir, "crate::ffi", "gdtls_") {
         writeln!(
             code,
             "        b\"{name}\" => Some({module}::{name} as *const ()),"

@@ -31,6 +31,8 @@ struct BuildConfig {
     mbedtls_src: PathBuf,
     config_h: PathBuf,
     cflags: Vec<String>,
+    /// gdtls: the headers of the _ALT contexts, also in `cflags`.
+    alt_include: PathBuf,
 }
 
 impl BuildConfig {
@@ -95,12 +97,17 @@ impl BuildConfig {
             cflags.push("-D_FORTIFY_SOURCE=0".into());
             cflags.push("-fno-stack-protector".into());
         }
+        let alt_include = Path::new(&env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR not set"))
+            .join(gdtls_config::ALT_INCLUDE);
+        println!("cargo:rerun-if-changed={}", alt_include.display());
+        cflags.push(format!("-I{}", alt_include.to_str().expect("include path UTF-8 error")));
 
         BuildConfig {
             config_h,
             out_dir,
             mbedtls_src,
             cflags,
+            alt_include,
         }
     }
 }

@@ -58,6 +58,14 @@ impl super::BuildConfig {
 
         let dst = cmk.build();
 
+        // gdtls: the installed headers include the _ALT contexts' headers
+        // by name, so they go beside them for whoever compiles against them.
+        for header in std::fs::read_dir(&self.alt_include).expect("read_dir failed") {
+            let header = header.expect("DirEntry failed").path();
+            std::fs::copy(&header, dst.join("include").join(header.file_name().unwrap()))
+                .expect("copying an _ALT header failed");
+        }
+
         println!(
             "cargo:rustc-link-search=native={}",
             dst.join(INSTALL_DIR).to_str().expect("link-search UTF-8 error")

@@ -13,10 +13,18 @@ extern crate core;
 #[macro_use]
 extern crate cfg_if;
 
+// gdtls: mbedTLS's ChaCha20-Poly1305 functions live in this crate, which
+// links after the C library and so resolves its references to them.
+extern crate gdtls_mbedtls_alt;
+
 pub mod types;
 include!(concat!(env!("OUT_DIR"), "/mod-bindings.rs"));
 
 pub use bindings::*;
+
+// gdtls: the context those functions use is the one bindgen read from the
+// same header (tests/mbedtls_build.rs checks the C side).
+const _: () = assert!(core::mem::size_of::<chachapoly_context>() == gdtls_mbedtls_alt::CONTEXT_SIZE);
 
 /* This value is defined by a C function macro, something which is not supported by bindgen currently
    https://github.com/rust-lang-nursery/rust-bindgen/issues/231
