@@ -122,6 +122,7 @@ impl KeyMaterial {
         let public_pem = pk
             .write_public_pem_string()
             .map_err(|e| Failure::mbedtls(Error::FAILED, "cannot write the public key", e))?;
+        crate::mbedtls_ext::speed_up_p256(&mut pk);
         Ok(KeyMaterial {
             pk: Arc::new(pk),
             private_pem,

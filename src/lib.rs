@@ -18,6 +18,7 @@
 pub mod crypto;
 mod der;
 pub mod dtls;
+mod ecdsa_p256;
 pub mod error;
 pub mod ffi;
 /// cbindgen:ignore

@@ -3,7 +3,8 @@
 //! This is the only module of the core with `unsafe`: each function hands a
 //! context or configuration the crate owns to one mbedTLS function that
 //! reads or sets plain fields (or copies a buffer into one), and nothing is
-//! kept past the call.
+//! kept past the call; and the callbacks mbedTLS calls back into, among
+//! them the P-256 signatures `speed_up_p256` routes to `ecdsa_p256`.
 
 use mbedtls::ssl::{Config, Context};
 
@@ -250,6 +251,14 @@ unsafe extern "C" fn verify_callback<S: VerifySink>(
     depth: std::ffi::c_int,
     flags: *mut u32,
 ) -> std::ffi::c_int {
+    if depth == 0 && !crt.is_null() {
+        // The peer's own key signs the rest of the handshake (its
+        // ServerKeyExchange or CertificateVerify), which the connection
+        // checks next. The chain's signatures are checked by now.
+        // SAFETY: mbedTLS hands the certificate mutably for the call, and
+        // nothing else reads its key during it.
+        unsafe { speed_up_p256_context(&mut (*crt).pk) };
+    }
     // SAFETY: `sink` is the pointer `set_verify` registered, kept alive by
     // the context's owner; mbedTLS hands a live certificate and its flags
     // for the duration of the call.
@@ -440,4 +449,261 @@ pub(crate) fn cookie_write(
     };
     // SAFETY: `p` points into `out` or just past its end, after `start`.
     (code == 0).then(|| unsafe { p.offset_from(start) } as usize)
+}
+
+/// mbedTLS's table of EC key functions, with ECDSA signing and
+/// verification on P-256 routed to `crate::ecdsa_p256`; every other curve
+/// and every other function stays mbedTLS's.
+struct P256Info {
+    routed: mbedtls_sys::pk_info_t,
+    /// mbedTLS's own table, for what P-256's code hands back.
+    own: mbedtls_sys::pk_info_t,
+}
+
+// SAFETY: the table is never written once built; its pointers are to
+// mbedTLS's static functions and name.
+unsafe impl Sync for P256Info {}
+// SAFETY: as above.
+unsafe impl Send for P256Info {}
+
+static P256_INFO: std::sync::LazyLock<P256Info> = std::sync::LazyLock::new(|| {
+    // SAFETY: `eckey_info` is a constant table mbedTLS defines.
+    let own = unsafe { mbedtls_sys::eckey_info };
+    let routed = mbedtls_sys::pk_info_t {
+        sign_func: Some(p256_sign),
+        verify_func: Some(p256_verify),
+        ..own
+    };
+    P256Info { routed, own }
+});
+
+/// The keypair behind an EC key's context, when it is on P-256.
+///
+/// # Safety
+/// `ctx` must be the context of a key using `P256_INFO`: an
+/// `ecp_keypair`, live for the returned lifetime.
+unsafe fn p256_keypair<'a>(ctx: *mut std::ffi::c_void) -> Option<&'a mbedtls_sys::ecp_keypair> {
+    // SAFETY: as the caller promises.
+    let keypair = unsafe { &*(ctx as *const mbedtls_sys::ecp_keypair) };
+    (keypair.grp.id == mbedtls_sys::ECP_DP_SECP256R1).then_some(keypair)
+}
+
+unsafe extern "C" fn p256_sign(
+    ctx: *mut std::ffi::c_void,
+    md_alg: mbedtls_sys::md_type_t,
+    hash: *const u8,
+    hash_len: usize,
+    sig: *mut u8,
+    sig_len: *mut usize,
+    f_rng: Option<unsafe extern "C" fn(*mut std::ffi::c_void, *mut u8, usize) -> std::ffi::c_int>,
+    p_rng: *mut std::ffi::c_void,
+) -> std::ffi::c_int {
+    let mbedtls_own = || {
+        let sign = P256_INFO.own.sign_func.expect("mbedTLS signs with EC keys");
+        // SAFETY: the same arguments mbedTLS gave, to its own function.
+        unsafe { sign(ctx, md_alg, hash, hash_len, sig, sig_len, f_rng, p_rng) }
+    };
+    // SAFETY: mbedTLS calls this with its key's context (a keypair, as the
+    // table is only set on EC keys) and `hash_len` readable bytes.
+    let (Some(keypair), hash) = (unsafe { p256_keypair(ctx) }, unsafe {
+        std::slice::from_raw_parts(hash, hash_len)
+    }) else {
+        return mbedtls_own();
+    };
+    let mut secret = zeroize::Zeroizing::new([0u8; 32]);
+    // SAFETY: `d` is the keypair's live secret; the buffer holds 32 bytes.
+    let read = unsafe { mbedtls_sys::mpi_write_binary(&keypair.d, secret.as_mut_ptr(), 32) };
+    match (read, crate::ecdsa_p256::sign(&secret, hash)) {
+        (0, Some(der)) => {
+            // SAFETY: mbedTLS gives room for MBEDTLS_PK_SIGNATURE_MAX_SIZE
+            // bytes, more than a P-256 signature's 72.
+            unsafe {
+                std::ptr::copy_nonoverlapping(der.as_ptr(), sig, der.len());
+                *sig_len = der.len();
+            }
+            0
+        }
+        _ => mbedtls_own(),
+    }
+}
+
+unsafe extern "C" fn p256_verify(
+    ctx: *mut std::ffi::c_void,
+    md_alg: mbedtls_sys::md_type_t,
+    hash: *const u8,
+    hash_len: usize,
+    sig: *const u8,
+    sig_len: usize,
+) -> std::ffi::c_int {
+    let mbedtls_own = || {
+        let verify = P256_INFO
+            .own
+            .verify_func
+            .expect("mbedTLS verifies with EC keys");
+        // SAFETY: the same arguments mbedTLS gave, to its own function.
+        unsafe { verify(ctx, md_alg, hash, hash_len, sig, sig_len) }
+    };
+    // SAFETY: mbedTLS calls this with its key's context (a keypair) and
+    // `hash_len` and `sig_len` readable bytes.
+    let (Some(keypair), hash, der) = (
+        unsafe { p256_keypair(ctx) },
+        unsafe { std::slice::from_raw_parts(hash, hash_len) },
+        unsafe { std::slice::from_raw_parts(sig, sig_len) },
+    ) else {
+        return mbedtls_own();
+    };
+    let mut point = [0u8; 65];
+    let mut len = 0;
+    // SAFETY: the keypair's group and public point are live; the buffer
+    // holds 65 bytes, an uncompressed P-256 point.
+    let written = unsafe {
+        mbedtls_sys::ecp_point_write_binary(
+            &keypair.grp,
+            &keypair.Q,
+            mbedtls_sys::ECP_PF_UNCOMPRESSED,
+            &mut len,
+            point.as_mut_ptr(),
+            point.len(),
+        )
+    };
+    if written != 0 {
+        return mbedtls_own();
+    }
+    match crate::ecdsa_p256::verify(&point[..len], hash, der) {
+        Some(true) => 0,
+        Some(false) => mbedtls_sys::ERR_ECP_VERIFY_FAILED,
+        None => mbedtls_own(),
+    }
+}
+
+/// Routes the ECDSA signatures of `ctx`, a key mbedTLS parsed or made, to
+/// `crate::ecdsa_p256` when it is an EC key on P-256; any other key is
+/// left as it is.
+///
+/// # Safety
+/// `ctx` must be a live, set-up pk context that nothing else uses during
+/// the call.
+unsafe fn speed_up_p256_context(ctx: *mut mbedtls_sys::pk_context) {
+    // SAFETY: as the caller promises; `eckey_info` is mbedTLS's static
+    // table, so an EC key's context is a keypair.
+    unsafe {
+        let ctx = &mut *ctx;
+        if std::ptr::eq(ctx.pk_info, &mbedtls_sys::eckey_info) && p256_keypair(ctx.pk_ctx).is_some()
+        {
+            ctx.pk_info = &P256_INFO.routed;
+        }
+    }
+}
+
+/// `speed_up_p256_context` for a key of the `mbedtls` crate.
+pub(crate) fn speed_up_p256(pk: &mut mbedtls::pk::Pk) {
+    let ctx: *mut mbedtls_sys::pk_context = pk.into();
+    // SAFETY: `pk` is borrowed mutably, so live and unshared.
+    unsafe { speed_up_p256_context(ctx) }
+}
+
+/// Whether `private` is the private half of `public` (mbedTLS's
+/// `pk_check_pair`, which also asks both to use one table of functions:
+/// a key routed by `speed_up_p256` is compared as mbedTLS's own).
+pub(crate) fn keys_match(public: &mbedtls::pk::Pk, private: &mbedtls::pk::Pk) -> bool {
+    let as_mbedtls_own = |pk: &mbedtls::pk::Pk| {
+        let ctx: *const mbedtls_sys::pk_context = pk.into();
+        // SAFETY: `pk` is live for the borrow; the copy shares its key
+        // context and is only read, never freed.
+        let mut copy = unsafe { *ctx };
+        if std::ptr::eq(copy.pk_info, &P256_INFO.routed) {
+            // SAFETY: taking the address of mbedTLS's static table.
+            copy.pk_info = unsafe { &mbedtls_sys::eckey_info };
+        }
+        copy
+    };
+    let (public, private) = (as_mbedtls_own(public), as_mbedtls_own(private));
+    // SAFETY: both contexts are set up and live for the call, which reads
+    // them only.
+    unsafe { mbedtls_sys::pk_check_pair(&public, &private) == 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mbedtls::hash::Type as MdType;
+    use mbedtls::pk::{EcGroupId, Pk};
+
+    fn info(pk: &Pk) -> *const mbedtls_sys::pk_info_t {
+        let ctx: *const mbedtls_sys::pk_context = pk.into();
+        // SAFETY: `pk` is live for the borrow.
+        unsafe { (*ctx).pk_info }
+    }
+
+    /// The same key twice: one routed to `ecdsa_p256`, one mbedTLS's.
+    fn pair(curve: EcGroupId) -> (Pk, Pk) {
+        let mut rng = crate::crypto::new_rng().unwrap();
+        let mut own = Pk::generate_ec(&mut rng, curve).unwrap();
+        let der = own.write_private_der_vec().unwrap();
+        let mut routed = Pk::from_private_key(&der, None).unwrap();
+        speed_up_p256(&mut routed);
+        (routed, own)
+    }
+
+    fn sign(pk: &mut Pk, md: MdType, hash: &[u8]) -> Vec<u8> {
+        let mut rng = crate::crypto::new_rng().unwrap();
+        let mut sig = vec![0; 200];
+        let len = pk.sign(md, hash, &mut sig, &mut rng).unwrap();
+        sig.truncate(len);
+        sig
+    }
+
+    /// Signatures made by either code verify with the other, for every
+    /// hash a handshake may pair with P-256; a signature of another hash
+    /// or from another key is refused as mbedTLS refuses it.
+    #[test]
+    fn p256_signatures_agree_with_mbedtls() {
+        let (mut routed, mut own) = pair(EcGroupId::SecP256R1);
+        assert!(std::ptr::eq(info(&routed), &P256_INFO.routed));
+        assert!(!std::ptr::eq(info(&own), &P256_INFO.routed));
+        assert!(keys_match(&own, &routed) && keys_match(&routed, &own));
+        for (md, len) in [
+            (MdType::Sha1, 20),
+            (MdType::Sha224, 28),
+            (MdType::Sha256, 32),
+            (MdType::Sha384, 48),
+            (MdType::Sha512, 64),
+        ] {
+            let hash: Vec<u8> = (0..len).map(|i| i as u8 ^ 0xA5).collect();
+            let ours = sign(&mut routed, md, &hash);
+            let theirs = sign(&mut own, md, &hash);
+            own.verify(md, &hash, &ours).unwrap();
+            routed.verify(md, &hash, &theirs).unwrap();
+            routed.verify(md, &hash, &ours).unwrap();
+            let mut other = hash.clone();
+            other[0] ^= 1;
+            assert_eq!(
+                routed.verify(md, &other, &ours),
+                own.verify(md, &other, &ours)
+            );
+            assert!(routed.verify(md, &other, &ours).is_err());
+        }
+        let (mut stranger, _) = pair(EcGroupId::SecP256R1);
+        let hash = [7; 32];
+        let foreign = sign(&mut stranger, MdType::Sha256, &hash);
+        assert!(routed.verify(MdType::Sha256, &hash, &foreign).is_err());
+        assert!(!keys_match(&stranger, &routed));
+        // A signature that does not parse as DER is left to mbedTLS.
+        let ours = sign(&mut routed, MdType::Sha256, &hash);
+        assert_eq!(
+            routed.verify(MdType::Sha256, &hash, &ours[..ours.len() - 1]),
+            own.verify(MdType::Sha256, &hash, &ours[..ours.len() - 1])
+        );
+    }
+
+    /// Other curves and RSA keep mbedTLS's own table.
+    #[test]
+    fn only_p256_keys_are_routed() {
+        let (p384, _) = pair(EcGroupId::SecP384R1);
+        assert!(!std::ptr::eq(info(&p384), &P256_INFO.routed));
+        let mut rng = crate::crypto::new_rng().unwrap();
+        let mut rsa = Pk::generate_rsa(&mut rng, 1024, 65537).unwrap();
+        speed_up_p256(&mut rsa);
+        assert!(!std::ptr::eq(info(&rsa), &P256_INFO.routed));
+    }
 }

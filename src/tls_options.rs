@@ -4,7 +4,6 @@
 
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use mbedtls::pk::Pk;
 use mbedtls::x509::Crl;
 
 use crate::crypto::{sha256, CryptoKey, X509Certificate};
@@ -471,7 +470,7 @@ fn check_identity(key: &CryptoKey, certificate: &X509Certificate, whose: &str) -
         .iter()
         .next()
         .ok_or_else(|| invalid(format!("{whose} certificate is empty")))?;
-    if !Pk::check_pair(leaf.public_key(), &material.pk) {
+    if !crate::mbedtls_ext::keys_match(leaf.public_key(), &material.pk) {
         return Err(invalid(format!(
             "{whose} key does not match the certificate's public key"
         )));
