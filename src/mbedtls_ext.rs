@@ -43,6 +43,15 @@ pub(crate) fn past_client_hello<T>(ctx: &Context<T>) -> bool {
     unsafe { (*raw).state > STATE_CLIENT_HELLO }
 }
 
+/// Whether mbedTLS holds input it has not handed out yet: the rest of a
+/// datagram, a record or application data from an earlier read.
+pub(crate) fn has_buffered_input<T>(ctx: &Context<T>) -> bool {
+    let raw: *const mbedtls_sys::ssl_context = ctx.into();
+    // SAFETY: `raw` points to the live context `ctx` borrows, which the
+    // call only reads.
+    unsafe { mbedtls_sys::ssl_check_pending(raw) != 0 }
+}
+
 /// Sets the first and the largest retransmission interval of a handshake,
 /// in milliseconds: the interval doubles from `min` after each unanswered
 /// flight, and the handshake fails once an interval of `max` has passed.

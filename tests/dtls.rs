@@ -540,3 +540,41 @@ fn hellos_answered_from_the_socket_read_are_mbedtls_own() {
     }
     assert_eq!(server.peers[0].get_status(), Status::STATUS_HANDSHAKING);
 }
+
+/// A frame of Godot's loop over idle connections, each looked at twice
+/// (`poll`, then `get_packet`), reads the shared socket once, for the
+/// server's `poll`, not once per connection (it read 9 times a frame with
+/// 8 connections before); a packet that arrives is still read at once.
+#[test]
+fn idle_connections_cost_no_socket_reads() {
+    let mut server = Server::new("127.0.0.1", &server_options());
+    let clients: Vec<PacketPeerDtls> = (0..8)
+        .map(|_| connected_pair(&mut server, "127.0.0.1", "localhost", &trusting_client()).0)
+        .collect();
+    let mut buf = [0u8; 64];
+    let frames = 20;
+    let before = server.udp.socket_reads();
+    for _ in 0..frames {
+        server.frame();
+        for peer in &server.peers {
+            let read = peer.get_packet(&mut buf);
+            assert!(matches!(read, Err(f) if f.code == Error::ERR_UNAVAILABLE));
+        }
+    }
+    let reads = server.udp.socket_reads() - before;
+    assert!(
+        reads >= frames && reads < 2 * frames,
+        "{reads} socket reads in {frames} frames"
+    );
+
+    clients[5].put_packet(b"still heard").unwrap();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let got = loop {
+        assert!(Instant::now() < deadline, "the packet never arrived");
+        server.frame();
+        if let Ok(gdtls::PacketRead::Read(n)) = server.peers[5].get_packet(&mut buf) {
+            break buf[..n].to_vec();
+        }
+    };
+    assert_eq!(got, b"still heard");
+}

@@ -105,6 +105,12 @@ impl DatagramIo {
         matches!(self.transport.pending_datagrams(), Ok(Some(1..)))
     }
 
+    /// Whether the transport knows that nothing waits: a read would find
+    /// nothing and report nothing.
+    pub(crate) fn has_nothing_waiting(&self) -> bool {
+        matches!(self.transport.pending_datagrams(), Ok(Some(0)))
+    }
+
     /// Why the transport failed, if it did since the last call.
     pub(crate) fn take_failure(&mut self) -> Option<Failure> {
         self.failure.take()

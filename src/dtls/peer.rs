@@ -340,6 +340,18 @@ impl Inner {
     }
 
     fn read_records(&mut self) -> Result<()> {
+        // An idle connection costs no call into mbedTLS: nothing waits for
+        // it in the transport (a server's connection looks in its inbox,
+        // see `PacketPeerUdp::pending_datagrams`) nor in mbedTLS's buffer,
+        // and no timer runs once connected.
+        if let Some(link) = &self.link {
+            let idle = self.status == Status::STATUS_CONNECTED
+                && link.ctx.io().is_some_and(DatagramIo::has_nothing_waiting)
+                && !mbedtls_ext::has_buffered_input(&link.ctx);
+            if idle {
+                return Ok(());
+            }
+        }
         scratch::with(&PLAINTEXT, |buf| {
             while !self.packets.is_full() {
                 let Some(link) = self.link.as_mut() else {

@@ -601,8 +601,13 @@ impl Transport for PacketPeerUdp {
         }
     }
 
+    /// What is queued, or, when nothing is, what the socket holds (a
+    /// server's connection reads its shared socket only when nobody else
+    /// did lately: see `SharedLink::with_inbox`). `None` while a refusal
+    /// waits to be told by `recv_datagram`.
     fn pending_datagrams(&self) -> Result<Option<usize>> {
-        let count = self.get_available_packet_count();
-        usize::try_from(count).map(Some).map_err(|_| not_bound())
+        let mut state = self.lock();
+        let count = Self::with_queue(&mut state, Refresh::WhenEmpty, |q| q.len())?;
+        Ok(Some(count).filter(|_| state.refusal.is_none()))
     }
 }

@@ -16,6 +16,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
+use std::time::{Duration, Instant};
 
 use super::local_port;
 use super::packet_peer::{with_scratch, PacketPeerUdp, Refresh, DEFAULT_RECV_BUF_SIZE};
@@ -35,6 +36,10 @@ const PENDING_BACKLOG_BYTES: usize = 1 << 20;
 /// How many datagrams one read of the socket routes at most, so that a
 /// flood cannot keep a caller inside `poll` for ever.
 const DRAIN_LIMIT: usize = 4096;
+/// A connection that finds its inbox empty reads the shared socket itself
+/// only when nobody has for this long: a host looping faster than that
+/// sees its datagrams at most this late, one polling each frame never.
+const FRESH_DRAIN: Duration = Duration::from_millis(1);
 
 type Inbox = Arc<Mutex<DatagramQueue>>;
 
@@ -59,6 +64,12 @@ fn not_listening() -> Failure {
     )
 }
 
+impl DemuxState {
+    fn drained_lately(&self) -> bool {
+        self.last_drain.is_some_and(|at| at.elapsed() < FRESH_DRAIN)
+    }
+}
+
 struct DemuxState {
     socket: Option<Arc<UdpSocket>>,
     /// Bumped by every `stop`, so peers of an earlier `listen` stay closed.
@@ -71,8 +82,9 @@ struct DemuxState {
     max_pending: usize,
     backlog: VecDeque<(SocketAddr, Vec<u8>)>,
     backlog_bytes: usize,
-    /// How many times the socket was read to the end.
+    /// How many times the socket was read to the end, and when last.
     drains: u64,
+    last_drain: Option<Instant>,
     received: u64,
     dropped: u64,
     /// Who answers first datagrams in their place (the DTLS server that
@@ -97,6 +109,7 @@ impl Demux {
             )
         })?;
         st.drains += 1;
+        st.last_drain = Some(Instant::now());
         with_scratch(|buf| {
             for _ in 0..DRAIN_LIMIT {
                 match socket.recv(buf)? {
@@ -272,31 +285,39 @@ impl SharedLink {
     /// Runs `f` on this peer's inbox, after routing what the socket holds
     /// (as `refresh` says: see `PacketPeerUdp::with_queue`). For the next
     /// packet, the socket is not read again when someone else read it
-    /// since this peer last looked (the server's `poll`, another peer):
-    /// what it held for this peer is in the inbox already. So a frame that
-    /// polls the server, then each of its connections, reads the socket
-    /// once, not once per idle connection; what arrives meanwhile is read
-    /// by the next look.
+    /// since this peer last looked (the server's `poll`, another peer), or
+    /// anyone did in the last `FRESH_DRAIN`: what it held for this peer is
+    /// in the inbox already. So a frame that polls the server, then each
+    /// of its connections (which may look twice: `poll`, then
+    /// `get_packet`), reads the socket once, not once per idle connection;
+    /// what arrives meanwhile is read by the next look.
     pub(crate) fn with_inbox<R>(
         &mut self,
         refresh: Refresh,
         f: impl FnOnce(&mut DatagramQueue) -> R,
     ) -> Result<R> {
-        {
-            let mut st = lock(&self.demux.state);
-            if self.open_socket(&st).is_none() {
-                return Err(not_listening());
-            }
-            let read = match refresh {
-                Refresh::Always => true,
-                Refresh::WhenEmpty => st.drains == self.seen_drains && lock(&self.inbox).is_empty(),
-            };
-            if read {
-                self.demux.drain(&mut st)?;
-            }
-            self.seen_drains = st.drains;
+        let mut st = lock(&self.demux.state);
+        if self.open_socket(&st).is_none() {
+            return Err(not_listening());
         }
-        Ok(f(&mut lock(&self.inbox)))
+        let inbox = lock(&self.inbox);
+        let read = match refresh {
+            Refresh::Always => true,
+            Refresh::WhenEmpty => {
+                st.drains == self.seen_drains && inbox.is_empty() && !st.drained_lately()
+            }
+        };
+        let mut inbox = if read {
+            // Routing locks this inbox too.
+            drop(inbox);
+            self.demux.drain(&mut st)?;
+            lock(&self.inbox)
+        } else {
+            inbox
+        };
+        self.seen_drains = st.drains;
+        drop(st);
+        Ok(f(&mut inbox))
     }
 
     /// Makes `greeter` answer the server's new sources' first datagrams,
@@ -351,6 +372,7 @@ impl Default for UdpServer {
                     backlog: VecDeque::new(),
                     backlog_bytes: 0,
                     drains: 0,
+                    last_drain: None,
                     received: 0,
                     dropped: 0,
                     greeter: None,
@@ -395,13 +417,16 @@ impl UdpServer {
         Ok(())
     }
 
-    /// The state after routing what the socket holds; `None` when not
-    /// listening. A read error leaves what was routed before it, and the
-    /// callers report on that.
+    /// The state after routing what the socket holds, unless someone read
+    /// it in the last `FRESH_DRAIN` (`poll` just before, say); `None` when
+    /// not listening. A read error leaves what was routed before it, and
+    /// the callers report on that.
     fn drained(&self) -> Option<MutexGuard<'_, DemuxState>> {
         let mut st = self.state();
         st.socket.as_ref()?;
-        let _ = self.demux.drain(&mut st);
+        if !st.drained_lately() {
+            let _ = self.demux.drain(&mut st);
+        }
         Some(st)
     }
 
@@ -487,6 +512,13 @@ impl UdpServer {
     /// Datagrams read from the socket since the server was made.
     pub fn received_datagrams(&self) -> u64 {
         self.state().received
+    }
+
+    /// How many times the socket was read until empty: by `poll`, and by
+    /// a connection that finds nothing queued when nobody read it lately
+    /// (so a frame of idle connections adds none).
+    pub fn socket_reads(&self) -> u64 {
+        self.state().drains
     }
 
     /// Datagrams from new sources dropped because the backlog was full.
