@@ -204,6 +204,7 @@ fn rust_layouts() -> Vec<Layout> {
             aes_ctx, f_entropy, p_entropy, mutex,
         }
         chachapoly_context { key, message }
+        sha256_context { total, state, buffer, is224 }
         hmac_drbg_context {
             md_ctx, V, reseed_counter, entropy_len, prediction_resistance, reseed_interval,
             f_entropy, p_entropy, mutex,
@@ -256,7 +257,7 @@ fn layout_program(layouts: &[Layout], settings: &[(&str, i64)], fields: bool) ->
          #include \"mbedtls/pk_internal.h\"\n#include \"mbedtls/md_internal.h\"\n\
          #include \"mbedtls/ecdh.h\"\n#include \"mbedtls/dhm.h\"\n#include \"mbedtls/entropy.h\"\n\
          #include \"mbedtls/ctr_drbg.h\"\n#include \"mbedtls/hmac_drbg.h\"\n\
-         #include \"mbedtls/chachapoly.h\"\n\
+         #include \"mbedtls/chachapoly.h\"\n#include \"mbedtls/sha256.h\"\n\
          int main(void) {\n",
     );
     for layout in layouts {

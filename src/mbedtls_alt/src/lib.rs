@@ -1,4 +1,5 @@
-//! ChaCha20-Poly1305 for gdtls's mbedTLS, through its `_ALT` hook.
+//! ChaCha20-Poly1305 and SHA-256's block function for gdtls's mbedTLS,
+//! through its `_ALT` hooks (SHA-256: `sha256.rs`).
 //!
 //! With `MBEDTLS_CHACHAPOLY_ALT` defined, mbedTLS leaves the
 //! `mbedtls_chachapoly_*` functions of `chachapoly.h` to the program; these
@@ -22,6 +23,9 @@
 #![allow(non_camel_case_types)]
 
 mod piecewise;
+mod sha256;
+
+pub use sha256::{SHA256_CONTEXT_SIZE, SHA256_STATE_OFFSET};
 
 use ring::aead::{Aad, LessSafeKey, Nonce, Tag, UnboundKey, CHACHA20_POLY1305};
 use zeroize::Zeroize;

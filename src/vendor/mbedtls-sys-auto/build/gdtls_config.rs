@@ -24,6 +24,10 @@ pub const DEFINES: &'static [CDefine] = &[
     // in src/mbedtls_alt/include, which the build adds to the include path
     // of both the C library and the bindings.
     ("MBEDTLS_CHACHAPOLY_ALT",                            Defined),
+    // SHA-256's block function from the same crate, on RustCrypto's sha2
+    // (the CPU's SHA extensions where it has them): a block in ~40 ns
+    // instead of ~250. The context stays mbedTLS's.
+    ("MBEDTLS_SHA256_PROCESS_ALT",                        Defined),
 
     // Code nothing in gdtls reaches, and neither do its peers, left out:
     // ciphers no DTLS 1.2 suite uses (RC4, a stream cipher, which DTLS
