@@ -2,10 +2,11 @@
 //!
 //! Godot runs every new source's first datagram through a new TLS context,
 //! so a flood of ClientHellos from spoofed addresses costs a context each.
-//! gdtls answers ClientHellos through one reusable "gate" context per
-//! server: a ClientHello without a valid cookie gets its HelloVerifyRequest
-//! and leaves nothing behind; only a ClientHello whose cookie verifies turns
-//! the gate into that client's connection (and a fresh gate is made).
+//! gdtls answers ClientHellos through a reusable "gate" context (one per
+//! thread taking connections at that moment): a ClientHello without a
+//! valid cookie gets its HelloVerifyRequest and leaves nothing behind; only
+//! a ClientHello whose cookie verifies turns the gate into that client's
+//! connection (and a fresh gate is made).
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
@@ -56,6 +57,8 @@ struct Setup {
     /// What the options said when the server was set up.
     pins: Arc<[Pin]>,
     mtu: u16,
+    /// A context that answered a refused ClientHello, kept to answer the
+    /// next (taken out while in use, so never locked across one).
     gate: Mutex<Option<Link>>,
 }
 
@@ -332,7 +335,6 @@ impl DtlsServer {
         let greeter: Weak<dyn Greeter> = Arc::downgrade(&self.current) as _;
         udp.set_greeter(greeter);
         let address = udp.get_packet_address();
-        let mut gate_slot = lock(&setup.gate);
         // A hello with a cookie is the one that would cost a context: over
         // the limit it is dropped before mbedTLS sees it.
         let mut slot = None;
@@ -350,7 +352,11 @@ impl DtlsServer {
                 return PacketPeerDtls::with(Status::STATUS_ERROR);
             }
         }
-        let mut gate = gate_slot.take().unwrap_or_else(|| setup.new_gate());
+        // The gate is taken out for the call, not locked through it:
+        // connections taken on other threads meanwhile read their
+        // ClientHellos through gates of their own.
+        let spare = lock(&setup.gate).take();
+        let mut gate = spare.unwrap_or_else(|| setup.new_gate());
         let source = transport_id(address);
         gate.ctx.set_client_transport_id_once(&source);
         // The gate reads the ClientHello alone. The client's next flight can
@@ -386,7 +392,7 @@ impl DtlsServer {
         // Nothing of this source stays: the gate lets go of it (its next
         // establish starts afresh), and its UDP peer leaves the server.
         gate.ctx.close();
-        *gate_slot = Some(gate);
+        lock(&setup.gate).get_or_insert(gate);
         udp.close();
         PacketPeerDtls::with(Status::STATUS_ERROR)
     }
