@@ -7,8 +7,11 @@
 
 use mbedtls::ssl::{Config, Context};
 
-/// mbedTLS's handshake state for "waiting for a ClientHello".
-const STATE_CLIENT_HELLO: i32 = mbedtls_sys::SSL_CLIENT_HELLO as i32;
+/// mbedTLS's handshake state for "answering the ClientHello".
+const STATE_SERVER_HELLO: i32 = mbedtls_sys::SSL_SERVER_HELLO as i32;
+/// A server's state once it has sent a HelloVerifyRequest.
+const STATE_HELLO_VERIFY_REQUEST_SENT: i32 =
+    mbedtls_sys::SSL_SERVER_HELLO_VERIFY_REQUEST_SENT as i32;
 
 /// Caps the datagrams the context writes (handshake flights are fragmented
 /// to fit) and so the largest application record.
@@ -33,13 +36,27 @@ pub(crate) fn set_client_transport_id<T>(ctx: &mut Context<T>, id: &[u8]) -> boo
     unsafe { mbedtls_sys::ssl_set_client_transport_id(ctx.into(), id.as_ptr(), id.len()) == 0 }
 }
 
-/// Whether a server context has accepted a ClientHello (with a valid cookie)
-/// and moved on to answering it.
-pub(crate) fn past_client_hello<T>(ctx: &Context<T>) -> bool {
-    let raw: *const mbedtls_sys::ssl_context = ctx.into();
-    // SAFETY: `raw` points to the live context `ctx` borrows; `state` is a
-    // plain int field of it.
-    unsafe { (*raw).state > STATE_CLIENT_HELLO }
+/// Runs a server context's handshake one step at a time through the
+/// ClientHello to the answer it decides on: a HelloVerifyRequest, sent at
+/// once (no cookie, or a wrong one), or a ServerHello, queued as the start
+/// of the server's flight, whose next step (certificate, key exchange,
+/// signature) is left to the next `handshake`. True when the ClientHello
+/// was accepted.
+pub(crate) fn answer_client_hello<T>(ctx: &mut Context<T>) -> bool {
+    loop {
+        let raw: *mut mbedtls_sys::ssl_context = ctx.into();
+        // SAFETY: `raw` points to the live context `ctx` borrows; `state` is
+        // a plain int field of it.
+        let state = unsafe { (*raw).state };
+        if state > STATE_SERVER_HELLO {
+            return state != STATE_HELLO_VERIFY_REQUEST_SENT;
+        }
+        // SAFETY: as above; one handshake step, through the transport the
+        // context owns.
+        if unsafe { mbedtls_sys::ssl_handshake_step(raw) } != 0 {
+            return false;
+        }
+    }
 }
 
 /// Sets the first and the largest retransmission interval of a handshake,

@@ -792,10 +792,11 @@ impl PacketPeerDtls {
     /// handshake's next retransmission or its timeout, or until the idle
     /// timeout runs out. `None` when only a datagram can change anything
     /// (no timer runs), `Some(ZERO)` when `poll` is due now: a timer ran
-    /// out, or datagrams for this peer already wait in its UDP peer (a
-    /// server's connections share one socket, and reading it for one
-    /// routes what the others received, which their socket descriptor no
-    /// longer shows).
+    /// out, a server's new connection has yet to answer its ClientHello,
+    /// or datagrams for this peer already wait in its UDP peer (a server's
+    /// connections share one socket, and reading it for one routes what
+    /// the others received, which their socket descriptor no longer
+    /// shows).
     pub fn next_timeout(&self) -> Option<Duration> {
         let inner = self.lock();
         let link = inner.link.as_ref()?;
@@ -803,7 +804,10 @@ impl PacketPeerDtls {
             return Some(Duration::ZERO);
         }
         match inner.status {
-            Status::STATUS_HANDSHAKING => link.timer.remaining(),
+            // No timer runs before a handshake's first flight: a server's
+            // connection writes its answer to the ClientHello at its first
+            // poll.
+            Status::STATUS_HANDSHAKING => Some(link.timer.remaining().unwrap_or(Duration::ZERO)),
             Status::STATUS_CONNECTED => inner
                 .idle_timeout
                 .map(|limit| limit.saturating_sub(inner.last_heard.elapsed())),
