@@ -9,7 +9,7 @@ use mbedtls::ssl::io::Io;
 use mbedtls::ssl::{Config, Context};
 use mbedtls::x509::VerifyError;
 
-use super::config::{client_config, HandshakeTimeout};
+use super::config::{client_config, HandshakeTimeout, ServerCallbacks};
 use super::io::{DatagramIo, Traffic, TrafficCounter};
 use super::limits::HandshakeSlot;
 use super::pins;
@@ -18,7 +18,7 @@ use super::verify::VerifyReport;
 use super::Status;
 use crate::crypto::X509Certificate;
 use crate::error::{Error, Failure, Result};
-use crate::mbedtls_ext::{self, PskLookupHolder, SavedSession, TimerState};
+use crate::mbedtls_ext::{self, SavedSession, TimerState};
 use crate::scratch::{self, Scratch};
 use crate::tls_options::{Pin, TlsOptions};
 use crate::transport::Transport;
@@ -54,14 +54,14 @@ pub(crate) type DtlsContext = Context<DatagramIo>;
 
 /// A connection's mbedTLS context and what must live as long as it: the
 /// timer its retransmissions run on, the report its verification of the
-/// peer fills and the PSK lookup it calls back (the context, declared
-/// first, is dropped first).
+/// peer fills and a server's callbacks, its PSK lookup or its signer (the
+/// context, declared first, is dropped first).
 pub(crate) struct Link {
     pub(crate) ctx: DtlsContext,
     timer: Arc<TimerState>,
     traffic: Arc<TrafficCounter>,
     verify: Option<Arc<VerifyReport>>,
-    _psk_lookup: Option<Arc<PskLookupHolder>>,
+    _callbacks: Option<ServerCallbacks>,
     /// The handshake resumes a session, as last seen.
     resumed: bool,
 }
@@ -73,7 +73,7 @@ impl Link {
         config: Arc<Config>,
         mtu: u16,
         verify: Option<Arc<VerifyReport>>,
-        psk_lookup: Option<Arc<PskLookupHolder>>,
+        callbacks: Option<ServerCallbacks>,
     ) -> Self {
         let mut ctx = Context::new(config);
         let timer = mbedtls_ext::set_retransmission_timer(&mut ctx);
@@ -86,7 +86,7 @@ impl Link {
             timer,
             traffic: Arc::default(),
             verify,
-            _psk_lookup: psk_lookup,
+            _callbacks: callbacks,
             resumed: false,
         }
     }

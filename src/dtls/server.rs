@@ -86,7 +86,7 @@ impl Setup {
             Arc::clone(&self.config.config),
             self.mtu,
             self.config.client_report(),
-            self.config.psk_lookup.clone(),
+            Some(self.config.callbacks.clone()),
         )
     }
 }
