@@ -44,11 +44,12 @@ deps:
 $(EXAMPLES):
 	mkdir -p $@
 
-# The seed's DTLS server and client, from ffi-examples/c, over loopback.
+# The seed's DTLS server and client, from ffi-examples/c, over loopback
+# (threaded_server, the server on worker threads, is built beside them).
 demo: build-deps release | $(EXAMPLES)
 	ln -sf libgdtls.so $(RELEASE)/libgdtls.so.$(MAJOR)
-	for example in generate_cert dtls_server dtls_client; do \
-		$(CC) -std=c11 -O2 -Wall -Wextra -Iinclude ffi-examples/c/$$example.c \
+	for example in generate_cert dtls_server dtls_client threaded_server; do \
+		$(CC) -std=c11 -O2 -Wall -Wextra -pthread -Iinclude ffi-examples/c/$$example.c \
 			-L$(RELEASE) -Wl,-rpath,$(CURDIR)/$(RELEASE) -lgdtls -o $(EXAMPLES)/$$example || exit 1; \
 	done
 	cd $(EXAMPLES) && ./generate_cert . > /dev/null

@@ -1,17 +1,24 @@
 //! The benchmark table of `make bench`: gdtls, OpenSSL 3 (its side is
 //! benches/openssl/bench.c), Godot 3.2.3 (benches/godot/bench.gd) and plain
 //! UDP run the same scenarios, one after the other, each on one thread with
-//! both ends in one process. The machines are shared and noisy, so the
-//! ratios are the result; the absolute figures only hold for the run that
-//! printed them.
+//! both ends in one process (but for gdtls's threaded server, whose
+//! threads share the machine's cores with its clients). The machines are
+//! shared and noisy, so the ratios are the result; the absolute figures
+//! only hold for the run that printed them.
+//!
+//! `cargo bench --bench bench -- SCENARIO...` runs only the gdtls
+//! scenarios named (the names in `main`; an unknown name lists them) and
+//! prints their figures, without the other sides and the table.
 
 use std::collections::HashMap;
 use std::net::UdpSocket;
 use std::process::{Command, ExitCode, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use gdtls::{PacketPeerDtls, PacketPeerUdp, PacketRead, Status, TlsOptions, UdpServer};
+use gdtls::{DtlsServer, PacketPeerDtls, PacketPeerUdp, PacketRead, Status, TlsOptions, UdpServer};
 
 // The tests' helpers: the server run like Godot's example, clients, the
 // identities, bench.c, child processes and memory readings.
@@ -46,6 +53,15 @@ const HELLOS_PER_SOURCE: usize = 10;
 const FLOOD_IDLE: Duration = Duration::from_millis(200);
 /// Handshake type of a HelloVerifyRequest, after the 13-byte record header.
 const HELLO_VERIFY_REQUEST: u8 = 3;
+/// Handshakes the threaded server's clients keep under way at once: enough
+/// that each worker always has a flight to sign.
+const THREADED_CLIENTS: usize = 8;
+/// How long the threaded server runs before its handshakes are counted.
+const THREADED_WARM_UP: Duration = Duration::from_millis(500);
+/// How long a thread of the threaded scenario sleeps after each pass over
+/// its work, so that threads waiting for datagrams leave the cores to
+/// those that sign.
+const NAP: Duration = Duration::from_micros(100);
 
 struct Identity {
     server: TlsOptions,
@@ -141,6 +157,82 @@ fn handshakes_per_s(id: &Identity, client: &TlsOptions) -> f64 {
         done += 1;
     }
     f64::from(done) / start.elapsed().as_secs_f64()
+}
+
+/// Full handshakes per second of a server whose connections `workers`
+/// threads poll, as ffi-examples/c/threaded_server.c runs it: one thread
+/// takes the connections and hands each to a worker in turn, and each
+/// worker polls its own until connected, the first poll signing. One more
+/// thread of the process runs the clients, `THREADED_CLIENTS` full
+/// handshakes at a time, so server and clients share the machine's cores.
+fn threaded_handshakes_per_s(id: &Identity, workers: usize) -> f64 {
+    let udp = UdpServer::new();
+    udp.listen(0, "127.0.0.1")
+        .expect("a UDP server on loopback");
+    let port = i32::from(udp.get_local_port());
+    let dtls = DtlsServer::new();
+    dtls.setup(&id.server).expect("the server's setup");
+    let connected = &AtomicUsize::new(0);
+    let stop = &AtomicBool::new(false);
+    let running = || !stop.load(Ordering::Relaxed);
+    thread::scope(|s| {
+        let handoff: Vec<_> = (0..workers)
+            .map(|_| {
+                let (handoff, taken) = mpsc::channel::<PacketPeerDtls>();
+                s.spawn(move || {
+                    let mut peers = Vec::new();
+                    while running() {
+                        peers.extend(taken.try_iter());
+                        peers.retain(|p| {
+                            let _ = p.poll();
+                            let status = p.get_status();
+                            if status == Status::STATUS_CONNECTED {
+                                connected.fetch_add(1, Ordering::Relaxed);
+                            }
+                            status == Status::STATUS_HANDSHAKING
+                        });
+                        thread::sleep(NAP);
+                    }
+                });
+                handoff
+            })
+            .collect();
+        s.spawn(move || {
+            let mut next = 0;
+            while running() {
+                while let Some(u) = udp.take_connection() {
+                    let peer = dtls.take_connection(u);
+                    if peer.get_status() == Status::STATUS_HANDSHAKING {
+                        // Workers that have stopped drop what they are
+                        // sent.
+                        let _ = handoff[next].send(peer);
+                        next = (next + 1) % workers;
+                    }
+                }
+                thread::sleep(NAP);
+            }
+        });
+        s.spawn(|| {
+            let new_client = || client("127.0.0.1", port, "localhost", Some(&id.client));
+            let mut clients: Vec<_> = (0..THREADED_CLIENTS).map(|_| new_client()).collect();
+            while running() {
+                for c in &mut clients {
+                    let _ = c.poll();
+                    if c.get_status() != Status::STATUS_HANDSHAKING {
+                        *c = new_client();
+                    }
+                }
+                thread::sleep(NAP);
+            }
+        });
+        thread::sleep(THREADED_WARM_UP);
+        let (before, start) = (connected.load(Ordering::Relaxed), Instant::now());
+        thread::sleep(WINDOW);
+        let done = connected.load(Ordering::Relaxed) - before;
+        let per_s = done as f64 / start.elapsed().as_secs_f64();
+        stop.store(true, Ordering::Relaxed);
+        per_s
+    })
 }
 
 /// A server taking bursts of up to `n` clients. Every client comes from
@@ -583,6 +675,20 @@ const ROWS: &[Row] = &[
         udp: None,
     },
     Row {
+        label: "  threaded server, 1 worker",
+        key: "threaded_1_handshakes_per_s",
+        better: None,
+        godot: false,
+        udp: None,
+    },
+    Row {
+        label: "  threaded server, 2 workers",
+        key: "threaded_2_handshakes_per_s",
+        better: None,
+        godot: false,
+        udp: None,
+    },
+    Row {
         label: "burst of 50 clients (s)",
         key: "burst_50_s",
         better: Some(Better::Lower),
@@ -723,33 +829,71 @@ fn main() -> ExitCode {
     let files = TempDir::new("bench");
     let identities = openssl_bench::save_identities(files.path());
     let mut ours = HashMap::new();
-    let scenarios: [&dyn Fn() -> Figures; 10] = [
-        &|| sessions(&rsa),
-        &|| vec![("handshakes_per_s", handshakes_per_s(&rsa, &rsa.client))],
-        &|| {
+    let scenarios: [(&str, &dyn Fn() -> Figures); 11] = [
+        ("sessions", &|| sessions(&rsa)),
+        ("handshakes", &|| {
+            vec![("handshakes_per_s", handshakes_per_s(&rsa, &rsa.client))]
+        }),
+        ("ecdsa", &|| {
             vec![(
                 "handshakes_ecdsa_per_s",
                 handshakes_per_s(&ecdsa, &ecdsa.client),
             )]
-        },
-        &|| {
+        }),
+        ("resumed", &|| {
             vec![(
                 "resumed_handshakes_per_s",
                 handshakes_per_s(&rsa, &rsa.resuming_client),
             )]
-        },
-        &|| vec![("burst_50_s", burst_s(&rsa, BURST))],
-        &|| vec![("burst_200_s", burst_s(&rsa, BIG_BURST))],
-        &|| dtls_traffic(&rsa),
-        &|| vec![("gdtls_udp_echo_pps", gdtls_udp_echo_pps())],
-        &udp_traffic,
-        &|| hello_flood(&rsa),
+        }),
+        ("threaded", &|| {
+            vec![
+                (
+                    "threaded_1_handshakes_per_s",
+                    threaded_handshakes_per_s(&rsa, 1),
+                ),
+                (
+                    "threaded_2_handshakes_per_s",
+                    threaded_handshakes_per_s(&rsa, 2),
+                ),
+            ]
+        }),
+        ("burst_50", &|| vec![("burst_50_s", burst_s(&rsa, BURST))]),
+        ("burst_200", &|| {
+            vec![("burst_200_s", burst_s(&rsa, BIG_BURST))]
+        }),
+        ("echo", &|| dtls_traffic(&rsa)),
+        ("udp_classes", &|| {
+            vec![("gdtls_udp_echo_pps", gdtls_udp_echo_pps())]
+        }),
+        ("udp", &udp_traffic),
+        ("hellos", &|| hello_flood(&rsa)),
     ];
-    for run in scenarios {
+    // cargo passes its own options (--bench); the other arguments name
+    // scenarios.
+    let chosen: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    if let Some(unknown) = chosen
+        .iter()
+        .find(|c| !scenarios.iter().any(|(name, _)| name == c))
+    {
+        let names: Vec<&str> = scenarios.iter().map(|(name, _)| *name).collect();
+        eprintln!("no scenario {unknown}: {}", names.join(", "));
+        return ExitCode::FAILURE;
+    }
+    for (name, run) in scenarios {
+        if !chosen.is_empty() && !chosen.iter().any(|c| c == name) {
+            continue;
+        }
         for (key, value) in run() {
             eprintln!("gdtls {key}: {value:.2}");
             ours.insert(key, value);
         }
+    }
+    if !chosen.is_empty() {
+        return ExitCode::SUCCESS;
     }
 
     eprintln!("running benches/openssl/bench.c ...");
@@ -810,6 +954,14 @@ fn main() -> ExitCode {
         times(
             openssl_figure("resumed_handshakes_per_s"),
             openssl_figure("handshakes_per_s")
+        ),
+    );
+    println!(
+        "threaded server: 2 workers {} the handshakes/s of 1, on {cores} cores that the \
+         clients share (they run in the same process)",
+        times(
+            Some(ours["threaded_2_handshakes_per_s"]),
+            Some(ours["threaded_1_handshakes_per_s"])
         ),
     );
     println!(

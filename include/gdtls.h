@@ -768,7 +768,8 @@ gdtls_error gdtls_dtls_server_setup_godot3(struct gdtls_dtls_server *server, str
  * `gdtls_udp_server_take_connection`) has sent, and returns a new DTLS peer
  * the caller owns. As in Godot, check its status:
  * `GDTLS_STATUS_HANDSHAKING` for a client whose cookie verified (keep it
- * and poll it); `GDTLS_STATUS_ERROR` for a first ClientHello, answered with
+ * and poll it: its first poll writes the server's answer, with the key
+ * exchange and signature, on the thread that polls); `GDTLS_STATUS_ERROR` for a first ClientHello, answered with
  * a cookie request — "it is normal that 50% of the connections fail": free
  * it, and the client's retry arrives as a new UDP connection; and
  * `GDTLS_STATUS_DISCONNECTED` when the server is not set up or `udp` is not
@@ -1227,7 +1228,8 @@ gdtls_error gdtls_packet_peer_dtls_get_traffic(struct gdtls_packet_peer_dtls *pe
  * handshake's next retransmission (or its timeout), or until the idle
  * timeout runs out. -1 when only a datagram can change anything (no timer
  * runs: sleep on the UDP socket's descriptor alone), 0 when `poll` is due
- * now, and -1 for a bad handle. Read it again after each poll.
+ * now (a server's new connection answers its ClientHello at its first
+ * poll), and -1 for a bad handle. Read it again after each poll.
  */
 int64_t gdtls_packet_peer_dtls_get_next_timeout_msec(struct gdtls_packet_peer_dtls *peer);
 

@@ -38,8 +38,9 @@ pub(crate) fn sha256(data: &[u8]) -> [u8; 32] {
     out
 }
 
-/// A seeded DRBG for one operation. Generation is rare and slow, so a fresh
-/// generator per call costs nothing noticeable and needs no shared lock.
+/// A seeded DRBG of the caller's own, needing no shared lock: for one key
+/// generation (rare and slow, so a fresh generator per call costs nothing
+/// noticeable), or for one of a server's key copies.
 pub(crate) fn new_rng() -> Result<CtrDrbg> {
     CtrDrbg::new(Arc::new(OsEntropy::new()), None).map_err(|e| {
         Failure::mbedtls(
@@ -136,15 +137,17 @@ impl KeyMaterial {
 
     /// A private copy of the key that mbedTLS may mutate (signing contexts
     /// such as the certificate writer want `&mut Pk`).
-    fn private_copy(&self) -> Result<Pk> {
+    pub(crate) fn private_copy(&self) -> Result<Pk> {
         let pem = self.private_pem.as_deref().ok_or_else(|| {
             Failure::new(
                 Error::ERR_INVALID_PARAMETER,
                 "the key is public only; a private key is needed",
             )
         })?;
-        Pk::from_private_key(&mbedtls_input(pem.as_bytes()), None)
-            .map_err(|e| Failure::mbedtls(Error::FAILED, "cannot copy the private key", e))
+        let mut pk = Pk::from_private_key(&mbedtls_input(pem.as_bytes()), None)
+            .map_err(|e| Failure::mbedtls(Error::FAILED, "cannot copy the private key", e))?;
+        crate::mbedtls_ext::speed_up_p256(&mut pk);
+        Ok(pk)
     }
 }
 

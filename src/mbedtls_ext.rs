@@ -8,8 +8,11 @@
 
 use mbedtls::ssl::{Config, Context};
 
-/// mbedTLS's handshake state for "waiting for a ClientHello".
-const STATE_CLIENT_HELLO: i32 = mbedtls_sys::SSL_CLIENT_HELLO as i32;
+/// mbedTLS's handshake state for "answering the ClientHello".
+const STATE_SERVER_HELLO: i32 = mbedtls_sys::SSL_SERVER_HELLO as i32;
+/// A server's state once it has sent a HelloVerifyRequest.
+const STATE_HELLO_VERIFY_REQUEST_SENT: i32 =
+    mbedtls_sys::SSL_SERVER_HELLO_VERIFY_REQUEST_SENT as i32;
 
 /// Caps the datagrams the context writes (handshake flights are fragmented
 /// to fit) and so the largest application record.
@@ -34,13 +37,27 @@ pub(crate) fn set_client_transport_id<T>(ctx: &mut Context<T>, id: &[u8]) -> boo
     unsafe { mbedtls_sys::ssl_set_client_transport_id(ctx.into(), id.as_ptr(), id.len()) == 0 }
 }
 
-/// Whether a server context has accepted a ClientHello (with a valid cookie)
-/// and moved on to answering it.
-pub(crate) fn past_client_hello<T>(ctx: &Context<T>) -> bool {
-    let raw: *const mbedtls_sys::ssl_context = ctx.into();
-    // SAFETY: `raw` points to the live context `ctx` borrows; `state` is a
-    // plain int field of it.
-    unsafe { (*raw).state > STATE_CLIENT_HELLO }
+/// Runs a server context's handshake one step at a time through the
+/// ClientHello to the answer it decides on: a HelloVerifyRequest, sent at
+/// once (no cookie, or a wrong one), or a ServerHello, queued as the start
+/// of the server's flight, whose next step (certificate, key exchange,
+/// signature) is left to the next `handshake`. True when the ClientHello
+/// was accepted.
+pub(crate) fn answer_client_hello<T>(ctx: &mut Context<T>) -> bool {
+    loop {
+        let raw: *mut mbedtls_sys::ssl_context = ctx.into();
+        // SAFETY: `raw` points to the live context `ctx` borrows; `state` is
+        // a plain int field of it.
+        let state = unsafe { (*raw).state };
+        if state > STATE_SERVER_HELLO {
+            return state != STATE_HELLO_VERIFY_REQUEST_SENT;
+        }
+        // SAFETY: as above; one handshake step, through the transport the
+        // context owns.
+        if unsafe { mbedtls_sys::ssl_handshake_step(raw) } != 0 {
+            return false;
+        }
+    }
 }
 
 /// Whether mbedTLS holds input it has not handed out yet: the rest of a
@@ -343,6 +360,98 @@ pub(crate) fn set_psk_lookup(config: &mut Config, holder: &std::sync::Arc<PskLoo
     // SAFETY: `config` is live for the call; mbedTLS stores the callback and
     // `data`, which the caller keeps alive as long as the configuration.
     unsafe { mbedtls_sys::ssl_conf_psk_cb(config.into(), Some(psk_callback), data) }
+}
+
+/// Makes a server's signatures in mbedTLS's place (see
+/// `set_async_signer`).
+pub(crate) trait Signer: Send + Sync {
+    /// The signature of `hash`, a digest made with `md`, by the server's
+    /// key, as mbedtls_pk_sign writes it; `None` leaves the signature to
+    /// mbedTLS and the configuration's own key.
+    fn sign(&self, md: mbedtls::hash::Type, hash: &[u8]) -> Option<Vec<u8>>;
+}
+
+unsafe extern "C" fn sign_start<S: Signer>(
+    ssl: *mut mbedtls_sys::ssl_context,
+    _cert: *mut mbedtls_sys::x509_crt,
+    md: mbedtls_sys::md_type_t,
+    hash: *const u8,
+    hash_len: usize,
+) -> std::ffi::c_int {
+    // SAFETY: mbedTLS hands the context it is handshaking with, whose
+    // configuration holds the pointer `set_async_signer` registered, kept
+    // alive by the configuration's owners; `hash` is readable for
+    // `hash_len` bytes during the call, by mbedTLS's contract.
+    let (signer, hash) = unsafe {
+        let data = mbedtls_sys::ssl_conf_get_async_config_data((*ssl).conf);
+        (
+            &*(data as *const S),
+            std::slice::from_raw_parts(hash, hash_len),
+        )
+    };
+    // A panicking signer leaves the signature to mbedTLS rather than
+    // unwind into C.
+    let signed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        signer.sign(md.into(), hash)
+    }));
+    match signed.ok().flatten() {
+        Some(signature) => {
+            let data = Box::into_raw(Box::new(signature));
+            // SAFETY: the context is live for the call, which stores `data`
+            // for `sign_resume`: returning 0 makes mbedTLS call it at once.
+            unsafe { mbedtls_sys::ssl_set_async_operation_data(ssl, data.cast()) };
+            0
+        }
+        None => mbedtls_sys::ERR_SSL_HW_ACCEL_FALLTHROUGH,
+    }
+}
+
+unsafe extern "C" fn sign_resume(
+    ssl: *mut mbedtls_sys::ssl_context,
+    output: *mut u8,
+    output_len: *mut usize,
+    output_size: usize,
+) -> std::ffi::c_int {
+    // SAFETY: the context is live for the call, which reads one field.
+    let data = unsafe { mbedtls_sys::ssl_get_async_operation_data(ssl) };
+    if data.is_null() {
+        return mbedtls_sys::ERR_PK_BAD_INPUT_DATA;
+    }
+    // SAFETY: `data` is the box `sign_start` made for this signature; mbedTLS
+    // forgets it once this returns, so it is taken back here, once.
+    let signature = unsafe { Box::from_raw(data.cast::<Vec<u8>>()) };
+    if signature.len() > output_size {
+        return mbedtls_sys::ERR_PK_SIG_LEN_MISMATCH;
+    }
+    // SAFETY: `output` is writable for `output_size` bytes and `output_len`
+    // is writable, by mbedTLS's contract; the signature fits.
+    unsafe {
+        std::ptr::copy_nonoverlapping(signature.as_ptr(), output, signature.len());
+        *output_len = signature.len();
+    }
+    0
+}
+
+/// Makes a server configuration sign its ServerKeyExchange through
+/// `signer`, which must outlive `config` and every context made from it.
+/// mbedTLS still decrypts with the configuration's key (RSA key exchange,
+/// which only a host naming such a suite turns on).
+pub(crate) fn set_async_signer<S: Signer>(config: &mut Config, signer: &std::sync::Arc<S>) {
+    let data = std::sync::Arc::as_ptr(signer) as *mut std::ffi::c_void;
+    // SAFETY: `config` is live for the call; mbedTLS stores the callbacks
+    // and `data`, which the caller keeps alive as long as the configuration.
+    // With no cancel callback: `sign_start` never leaves a signature in
+    // progress.
+    unsafe {
+        mbedtls_sys::ssl_conf_async_private_cb(
+            config.into(),
+            Some(sign_start::<S>),
+            None,
+            Some(sign_resume),
+            None,
+            data,
+        );
+    }
 }
 
 /// Sets how much of mbedTLS's debug output reaches the debug callbacks of

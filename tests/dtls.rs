@@ -126,8 +126,8 @@ fn burst_of_200_clients_all_connect_without_retransmission_timeouts() {
 
 /// The server's side of an in-memory link on which the client answers at
 /// once: asked what is waiting, when nothing is, it lets the client handle
-/// what it was sent first. So the client's last flight arrives while
-/// `take_connection` is still writing the server's, as it can from a fast
+/// what it was sent first. So the client's last flight arrives while the
+/// server's first poll is still writing the server's, as it can from a fast
 /// client on a busy machine. The client runs inside the server's read, as a
 /// host's transport may call gdtls for another peer.
 struct ClientAnswersAtOnce {
@@ -152,11 +152,12 @@ impl Transport for ClientAnswersAtOnce {
     }
 }
 
-/// A client's last flight that arrives while `take_connection` runs waits
-/// for the connection's first poll, which completes the handshake (and
-/// would report how it failed, where the host looks).
+/// `take_connection` reads the ClientHello and leaves the server's flight
+/// to the connection's first poll; a client's last flight that arrives
+/// while that poll writes it is read by the same poll, which completes the
+/// handshake (and would report how it failed, where the host looks).
 #[test]
-fn a_last_flight_arriving_inside_take_connection_is_read_by_the_first_poll() {
+fn a_last_flight_arriving_inside_the_first_poll_is_read_by_it() {
     let (to_server, to_client) = (Arc::new(Wire::default()), Arc::new(Wire::default()));
     let client = Arc::new(PacketPeerDtls::new());
     client
@@ -183,11 +184,19 @@ fn a_last_flight_arriving_inside_take_connection_is_read_by_the_first_poll() {
         "the ClientHello without a cookie is refused"
     );
     let peer = take();
-    assert_eq!(to_server.len(), 0, "the client's last flight arrived");
     assert_eq!(peer.get_status(), Status::STATUS_HANDSHAKING);
+    assert_eq!(
+        peer.traffic().datagrams_sent,
+        0,
+        "take_connection leaves the server's flight to the first poll"
+    );
     peer.poll().unwrap();
+    assert_eq!(
+        peer.get_status(),
+        Status::STATUS_CONNECTED,
+        "the client's last flight arrived inside the poll and was read"
+    );
     client.poll().unwrap();
-    assert_eq!(peer.get_status(), Status::STATUS_CONNECTED);
     assert_eq!(client.get_status(), Status::STATUS_CONNECTED);
     client.put_packet(b"ping").unwrap();
     peer.poll().unwrap();

@@ -4,6 +4,9 @@
 mod support;
 
 use std::process::Command;
+use std::time::{Duration, Instant};
+
+use gdtls::{Status, TlsOptions};
 use support::*;
 
 #[test]
@@ -57,4 +60,63 @@ fn c_dtls_server_and_client_example() {
     seed::pair(&id, &server, &client);
     seed::pair(&id, &seed::godot("seed_server.gd"), &client);
     seed::pair(&id, &server, &seed::godot("seed_client.gd"));
+}
+
+/// ffi-examples/c/threaded_server.c with two workers: clients connecting at
+/// once are shared between the workers, and each client's packet comes
+/// back to it.
+#[test]
+fn c_threaded_server_example() {
+    const CLIENTS: usize = 6;
+    let id = seed::Identity::new("example-threaded");
+    let exe = id.dir().join("threaded_server");
+    compile_c(
+        &[root().join("ffi-examples/c/threaded_server.c")],
+        &exe,
+        &["-pthread", "-pedantic"],
+    );
+    let port = free_udp_port().to_string();
+    let mut server = Command::new(&exe);
+    server
+        .args([&port])
+        .arg(id.key())
+        .arg(id.cert())
+        .args([&CLIENTS.to_string(), "20", "2"]);
+    let server = std::thread::spawn(move || run_within(&mut server, Duration::from_secs(30)));
+    seed::wait_until_bound(&port, Duration::from_secs(10));
+
+    let options = TlsOptions::client(Some(dtls::identity().cert.clone()), "").unwrap();
+    let port: i32 = port.parse().unwrap();
+    let clients: Vec<_> = (0..CLIENTS)
+        .map(|_| dtls::client("127.0.0.1", port, "localhost", Some(&options)))
+        .collect();
+    let mut sent = [false; CLIENTS];
+    let mut echoed = [false; CLIENTS];
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !echoed.iter().all(|e| *e) {
+        assert!(Instant::now() < deadline, "echoes: {echoed:?}");
+        for (i, c) in clients.iter().enumerate() {
+            c.poll().unwrap();
+            let packet = format!("client {i}");
+            if c.get_status() == Status::STATUS_CONNECTED && !sent[i] {
+                c.put_packet(packet.as_bytes()).unwrap();
+                sent[i] = true;
+            }
+            while c.get_available_packet_count() > 0 {
+                assert_eq!(c.get_packet_vec().unwrap(), packet.as_bytes());
+                echoed[i] = true;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+
+    let output = server.join().unwrap().unwrap();
+    assert_success("threaded_server", &output);
+    let text = String::from_utf8_lossy(&output.stdout);
+    for worker in 1..=2 {
+        let connected = format!("Peer connected! (worker {worker})");
+        assert!(text.lines().any(|l| l == connected), "{text}");
+    }
+    let echoes = text.lines().filter(|l| l.starts_with("Echoed ")).count();
+    assert!(echoes >= CLIENTS, "{text}");
 }

@@ -125,8 +125,10 @@ fn rust_layouts() -> Vec<Layout> {
             f_dbg, p_dbg, f_rng, p_rng, f_get_cache, f_set_cache, p_cache, f_sni, p_sni, f_vrfy,
             p_vrfy, f_psk, p_psk, f_cookie_write, f_cookie_check, p_cookie, f_ticket_write,
             f_ticket_parse, p_ticket, f_export_keys, f_export_keys_ext, p_export_keys,
-            cert_profile, key_cert, ca_chain, ca_crl, f_ca_cb, p_ca_cb, sig_hashes, curve_list,
-            dhm_P, dhm_G, psk, psk_len, psk_identity, psk_identity_len, alpn_list,
+            cert_profile, key_cert, ca_chain, ca_crl, f_ca_cb, p_ca_cb, f_async_sign_start,
+            f_async_decrypt_start, f_async_resume, f_async_cancel, p_async_config_data,
+            sig_hashes, curve_list, dhm_P, dhm_G, psk, psk_len, psk_identity, psk_identity_len,
+            alpn_list,
         }
         ssl_context {
             conf, state, renego_status, renego_records_seen, major_ver, minor_ver, badmac_seen,
@@ -146,12 +148,13 @@ fn rust_layouts() -> Vec<Layout> {
         }
         ssl_handshake_params {
             max_major_ver, max_minor_ver, resume, cli_exts, sni_authmode, new_session_ticket,
-            extended_ms, retransmit_state, hash_algs, pmslen, ciphersuite_info, update_checksum,
+            extended_ms, async_in_progress, retransmit_state, hash_algs, pmslen,
+            ciphersuite_info, update_checksum,
             calc_verify, calc_finished, tls_prf, dhm_ctx, ecdh_ctx, curves, psk, psk_len,
             key_cert, sni_key_cert, sni_ca_chain, sni_ca_crl, buffering, out_msg_seq, in_msg_seq,
             verify_cookie, verify_cookie_len, retransmit_timeout, flight, cur_msg, cur_msg_p,
             in_flight_start_seq, alt_transform_out, alt_out_ctr, mtu, fin_sha256, fin_sha512,
-            randbytes, premaster,
+            randbytes, premaster, user_async_ctx,
         }
         ssl_cookie_ctx { hmac_ctx, timeout, mutex }
         ssl_ticket_context { keys, active, ticket_lifetime, f_rng, p_rng, mutex }

@@ -12,8 +12,9 @@ use mbedtls::ssl::config::{AuthMode, Endpoint, Preset, Transport};
 use mbedtls::ssl::{Config, CookieContext, TicketContext};
 use mbedtls::x509::{Certificate, Crl};
 
+use super::signing::KeyCopies;
 use super::verify::VerifyReport;
-use crate::crypto::{CryptoKey, X509Certificate};
+use crate::crypto::{CryptoKey, KeyMaterial, X509Certificate};
 use crate::error::{Error, Failure, Result};
 use crate::files::read_limited_file;
 use crate::mbedtls_ext;
@@ -302,13 +303,13 @@ pub(crate) fn client_config(
 }
 
 /// Presents `certificate` with `key`, as a server always does and a
-/// client when asked to.
+/// client when asked to; returns the key as it was read.
 fn push_identity(
     config: &mut Config,
     key: &CryptoKey,
     certificate: &X509Certificate,
     whose: &str,
-) -> Result<()> {
+) -> Result<Arc<KeyMaterial>> {
     let unusable = || {
         Failure::new(
             Error::ERR_INVALID_PARAMETER,
@@ -335,7 +336,8 @@ fn push_identity(
             &format!("cannot use the {whose} certificate"),
             e,
         )
-    })
+    })?;
+    Ok(key)
 }
 
 /// The size of the Certificate message carrying `chain`, which must fit
@@ -379,15 +381,22 @@ pub(crate) fn new_tickets(lifetime: Option<Duration>) -> Result<Option<Arc<Ticke
     Ok(Some(Arc::new(tickets)))
 }
 
+/// What a server's configuration calls back, a PSK server's lookup or a
+/// certificate server's signer: it must live as long as the configuration
+/// and every connection made from it, which each hold it.
+#[derive(Clone)]
+pub(crate) struct ServerCallbacks {
+    _psk_lookup: Option<Arc<mbedtls_ext::PskLookupHolder>>,
+    _signer: Option<Arc<KeyCopies>>,
+}
+
 /// What every connection of one `DTLSServer` setup shares.
 pub(crate) struct ServerConfig {
     pub(crate) config: Arc<Config>,
     /// Whether connections verify their client's certificate (each with its
     /// own `VerifyReport`, made by `client_report`).
     verifies_clients: bool,
-    /// The PSK lookup mbedTLS calls back: it must live as long as the
-    /// configuration and every connection made from it.
-    pub(crate) psk_lookup: Option<Arc<mbedtls_ext::PskLookupHolder>>,
+    pub(crate) callbacks: ServerCallbacks,
 }
 
 /// What a server's connections report their client's certificate against.
@@ -428,7 +437,10 @@ pub(crate) fn server_config(
         return Ok(ServerConfig {
             config: Arc::new(config),
             verifies_clients: false,
-            psk_lookup: Some(holder),
+            callbacks: ServerCallbacks {
+                _psk_lookup: Some(holder),
+                _signer: None,
+            },
         });
     }
     let (key, certificate) = options
@@ -440,7 +452,9 @@ pub(crate) fn server_config(
                 "DTLSServer.setup needs TLSOptions.server(key, certificate)",
             )
         })?;
-    push_identity(&mut config, key, certificate, "server")?;
+    let key = push_identity(&mut config, key, certificate, "server")?;
+    let signer = KeyCopies::new(key);
+    mbedtls_ext::set_async_signer(&mut config, &signer);
     let verification = options.tuning().client_verification.clone();
     let verifies_clients = verification.is_some();
     match verification {
@@ -463,6 +477,9 @@ pub(crate) fn server_config(
     Ok(ServerConfig {
         config: Arc::new(config),
         verifies_clients,
-        psk_lookup: None,
+        callbacks: ServerCallbacks {
+            _psk_lookup: None,
+            _signer: Some(signer),
+        },
     })
 }

@@ -17,6 +17,7 @@ mod peer;
 mod pins;
 mod server;
 mod sessions;
+mod signing;
 mod verify;
 
 pub use config::{

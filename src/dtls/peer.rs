@@ -9,7 +9,7 @@ use mbedtls::ssl::io::Io;
 use mbedtls::ssl::{Config, Context};
 use mbedtls::x509::VerifyError;
 
-use super::config::{client_config, HandshakeTimeout};
+use super::config::{client_config, HandshakeTimeout, ServerCallbacks};
 use super::io::{DatagramIo, Traffic, TrafficCounter};
 use super::limits::HandshakeSlot;
 use super::pins;
@@ -18,7 +18,7 @@ use super::verify::VerifyReport;
 use super::Status;
 use crate::crypto::X509Certificate;
 use crate::error::{Error, Failure, Result};
-use crate::mbedtls_ext::{self, PskLookupHolder, SavedSession, TimerState};
+use crate::mbedtls_ext::{self, SavedSession, TimerState};
 use crate::scratch::{self, Scratch};
 use crate::tls_options::{Pin, TlsOptions};
 use crate::transport::Transport;
@@ -54,14 +54,14 @@ pub(crate) type DtlsContext = Context<DatagramIo>;
 
 /// A connection's mbedTLS context and what must live as long as it: the
 /// timer its retransmissions run on, the report its verification of the
-/// peer fills and the PSK lookup it calls back (the context, declared
-/// first, is dropped first).
+/// peer fills and a server's callbacks, its PSK lookup or its signer (the
+/// context, declared first, is dropped first).
 pub(crate) struct Link {
     pub(crate) ctx: DtlsContext,
     timer: Arc<TimerState>,
     traffic: Arc<TrafficCounter>,
     verify: Option<Arc<VerifyReport>>,
-    _psk_lookup: Option<Arc<PskLookupHolder>>,
+    _callbacks: Option<ServerCallbacks>,
     /// The handshake resumes a session, as last seen.
     resumed: bool,
 }
@@ -73,7 +73,7 @@ impl Link {
         config: Arc<Config>,
         mtu: u16,
         verify: Option<Arc<VerifyReport>>,
-        psk_lookup: Option<Arc<PskLookupHolder>>,
+        callbacks: Option<ServerCallbacks>,
     ) -> Self {
         let mut ctx = Context::new(config);
         let timer = mbedtls_ext::set_retransmission_timer(&mut ctx);
@@ -86,7 +86,7 @@ impl Link {
             timer,
             traffic: Arc::default(),
             verify,
-            _psk_lookup: psk_lookup,
+            _callbacks: callbacks,
             resumed: false,
         }
     }
@@ -804,10 +804,11 @@ impl PacketPeerDtls {
     /// handshake's next retransmission or its timeout, or until the idle
     /// timeout runs out. `None` when only a datagram can change anything
     /// (no timer runs), `Some(ZERO)` when `poll` is due now: a timer ran
-    /// out, or datagrams for this peer already wait in its UDP peer (a
-    /// server's connections share one socket, and reading it for one
-    /// routes what the others received, which their socket descriptor no
-    /// longer shows).
+    /// out, a server's new connection has yet to answer its ClientHello,
+    /// or datagrams for this peer already wait in its UDP peer (a server's
+    /// connections share one socket, and reading it for one routes what
+    /// the others received, which their socket descriptor no longer
+    /// shows).
     pub fn next_timeout(&self) -> Option<Duration> {
         let inner = self.lock();
         let link = inner.link.as_ref()?;
@@ -815,7 +816,10 @@ impl PacketPeerDtls {
             return Some(Duration::ZERO);
         }
         match inner.status {
-            Status::STATUS_HANDSHAKING => link.timer.remaining(),
+            // No timer runs before a handshake's first flight: a server's
+            // connection writes its answer to the ClientHello at its first
+            // poll.
+            Status::STATUS_HANDSHAKING => Some(link.timer.remaining().unwrap_or(Duration::ZERO)),
             Status::STATUS_CONNECTED => inner
                 .idle_timeout
                 .map(|limit| limit.saturating_sub(inner.last_heard.elapsed())),

@@ -2,10 +2,11 @@
 //!
 //! Godot runs every new source's first datagram through a new TLS context,
 //! so a flood of ClientHellos from spoofed addresses costs a context each.
-//! gdtls answers ClientHellos through one reusable "gate" context per
-//! server: a ClientHello without a valid cookie gets its HelloVerifyRequest
-//! and leaves nothing behind; only a ClientHello whose cookie verifies turns
-//! the gate into that client's connection (and a fresh gate is made).
+//! gdtls answers ClientHellos through a reusable "gate" context (one per
+//! thread taking connections at that moment): a ClientHello without a
+//! valid cookie gets its HelloVerifyRequest and leaves nothing behind; only
+//! a ClientHello whose cookie verifies turns the gate into that client's
+//! connection (and a fresh gate is made).
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
@@ -56,6 +57,8 @@ struct Setup {
     /// What the options said when the server was set up.
     pins: Arc<[Pin]>,
     mtu: u16,
+    /// A context that answered a refused ClientHello, kept to answer the
+    /// next (taken out while in use, so never locked across one).
     gate: Mutex<Option<Link>>,
 }
 
@@ -83,7 +86,7 @@ impl Setup {
             Arc::clone(&self.config.config),
             self.mtu,
             self.config.client_report(),
-            self.config.psk_lookup.clone(),
+            Some(self.config.callbacks.clone()),
         )
     }
 }
@@ -319,9 +322,11 @@ impl DtlsServer {
     /// `STATUS_ERROR` ("it is normal that 50% of the connections fail"); the
     /// UDP peer is closed, so the client's retried ClientHello arrives as a
     /// new connection at once. A ClientHello with a valid cookie gives a
-    /// peer in `STATUS_HANDSHAKING`, unless the server runs as many
-    /// handshakes as it may (`set_max_handshakes`): then it is dropped
-    /// unread, the peer is `STATUS_ERROR`, and the client retransmits.
+    /// peer in `STATUS_HANDSHAKING`, whose first `poll` writes the rest of
+    /// the server's answer (its key exchange and signature run on the
+    /// thread that polls), unless the server runs as many handshakes as it
+    /// may (`set_max_handshakes`): then it is dropped unread, the peer is
+    /// `STATUS_ERROR`, and the client retransmits.
     /// Without `setup`, or with a UDP peer that is not connected, the peer
     /// is `STATUS_DISCONNECTED`, as in Godot.
     pub fn take_connection(&self, udp: Arc<PacketPeerUdp>) -> PacketPeerDtls {
@@ -332,7 +337,6 @@ impl DtlsServer {
         let greeter: Weak<dyn Greeter> = Arc::downgrade(&self.current) as _;
         udp.set_greeter(greeter);
         let address = udp.get_packet_address();
-        let mut gate_slot = lock(&setup.gate);
         // A hello with a cookie is the one that would cost a context: over
         // the limit it is dropped before mbedTLS sees it.
         let mut slot = None;
@@ -350,31 +354,40 @@ impl DtlsServer {
                 return PacketPeerDtls::with(Status::STATUS_ERROR);
             }
         }
-        let mut gate = gate_slot.take().unwrap_or_else(|| setup.new_gate());
+        // The gate is taken out for the call, not locked through it:
+        // connections taken on other threads meanwhile read their
+        // ClientHellos through gates of their own.
+        let spare = lock(&setup.gate).take();
+        let mut gate = spare.unwrap_or_else(|| setup.new_gate());
         let source = transport_id(address);
         gate.ctx.set_client_transport_id_once(&source);
-        // The gate reads the ClientHello alone. The client's next flight can
-        // reach the shared socket while this call still runs; it is read by
-        // the peer's poll, which reports how the handshake ends (a refused
-        // client certificate, say) where the host looks.
+        // The gate reads the ClientHello alone and stops at the answer it
+        // decides on. The rest of the server's flight, the key exchange and
+        // signature that make most of a handshake's cost, is written by the
+        // connection's first poll, on whichever thread polls it: a host
+        // that takes connections on one thread and polls them on others
+        // spreads that work. The client's next flight can reach the shared
+        // socket meanwhile; it is read by the peer's poll too, which
+        // reports how the handshake ends (a refused client certificate,
+        // say) where the host looks.
         let mut io = gate.io(Arc::clone(&udp) as _);
-        io.limit_reads(Some(1));
-        let result = gate.ctx.establish(io, None);
+        // With nothing to read yet, establish only prepares the context for
+        // this client and waits for the ClientHello.
+        io.limit_reads(Some(0));
+        let prepared = gate
+            .ctx
+            .establish(io, None)
+            .is_err_and(|e| e.high_level() == Some(codes::SslWantRead));
+        let accepted = prepared && {
+            if let Some(io) = gate.ctx.io_mut() {
+                io.limit_reads(Some(1));
+            }
+            mbedtls_ext::answer_client_hello(&mut gate.ctx)
+        };
         gate.note_resumption();
         if let Some(io) = gate.ctx.io_mut() {
             io.limit_reads(None);
         }
-        let accepted = match &result {
-            Err(e)
-                if matches!(
-                    e.high_level(),
-                    Some(codes::SslWantRead | codes::SslWantWrite)
-                ) =>
-            {
-                mbedtls_ext::past_client_hello(&gate.ctx)
-            }
-            _ => false,
-        };
         if accepted {
             let slot = slot.or_else(|| self.limiter.try_take(address));
             if let Some(slot) = slot.filter(|_| rebind_cookies(&mut gate.ctx, &source)) {
@@ -386,7 +399,7 @@ impl DtlsServer {
         // Nothing of this source stays: the gate lets go of it (its next
         // establish starts afresh), and its UDP peer leaves the server.
         gate.ctx.close();
-        *gate_slot = Some(gate);
+        lock(&setup.gate).get_or_insert(gate);
         udp.close();
         PacketPeerDtls::with(Status::STATUS_ERROR)
     }

@@ -123,7 +123,8 @@ pub extern "C" fn gdtls_dtls_server_setup_godot3(
 /// `gdtls_udp_server_take_connection`) has sent, and returns a new DTLS peer
 /// the caller owns. As in Godot, check its status:
 /// `GDTLS_STATUS_HANDSHAKING` for a client whose cookie verified (keep it
-/// and poll it); `GDTLS_STATUS_ERROR` for a first ClientHello, answered with
+/// and poll it: its first poll writes the server's answer, with the key
+/// exchange and signature, on the thread that polls); `GDTLS_STATUS_ERROR` for a first ClientHello, answered with
 /// a cookie request — "it is normal that 50% of the connections fail": free
 /// it, and the client's retry arrives as a new UDP connection; and
 /// `GDTLS_STATUS_DISCONNECTED` when the server is not set up or `udp` is not

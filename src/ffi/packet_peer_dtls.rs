@@ -521,7 +521,8 @@ pub unsafe extern "C" fn gdtls_packet_peer_dtls_get_traffic(
 /// handshake's next retransmission (or its timeout), or until the idle
 /// timeout runs out. -1 when only a datagram can change anything (no timer
 /// runs: sleep on the UDP socket's descriptor alone), 0 when `poll` is due
-/// now, and -1 for a bad handle. Read it again after each poll.
+/// now (a server's new connection answers its ClientHello at its first
+/// poll), and -1 for a bad handle. Read it again after each poll.
 #[no_mangle]
 pub extern "C" fn gdtls_packet_peer_dtls_get_next_timeout_msec(
     peer: *mut gdtls_packet_peer_dtls,

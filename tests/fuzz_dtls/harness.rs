@@ -330,8 +330,9 @@ impl Session {
     }
 
     /// One turn of the honest exchange: alternately the server's (carry the
-    /// client's datagrams; take a connection while there is none, else
-    /// poll) and the client's (carry the server's datagrams, poll).
+    /// client's datagrams; take a connection while there is none; poll, as
+    /// Godot's `_process` does) and the client's (carry the server's
+    /// datagrams, poll).
     fn half_step(&mut self) {
         let side = if self.half_steps.is_multiple_of(2) {
             Side::Server
@@ -340,11 +341,8 @@ impl Session {
         };
         self.half_steps += 1;
         self.carry_from(side.other());
-        if side == Side::Server && self.server.is_none() {
-            if self.inbox[1].len() > 0 {
-                self.take_connection();
-            }
-            return;
+        if side == Side::Server && self.server.is_none() && self.inbox[1].len() > 0 {
+            self.take_connection();
         }
         self.poll(side);
     }

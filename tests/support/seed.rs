@@ -159,7 +159,7 @@ pub fn pair(id: &Identity, server: &Port, client: &Port) {
 
 /// Waits until a UDP socket of this machine is bound to `port`, or `limit`
 /// passes (the pair then fails on its own, with the server's output).
-fn wait_until_bound(port: &str, limit: Duration) {
+pub fn wait_until_bound(port: &str, limit: Duration) {
     let suffix = format!(":{:04X}", port.parse::<u16>().expect("a port number"));
     let bound = || {
         ["/proc/net/udp", "/proc/net/udp6"].iter().any(|table| {

@@ -28,6 +28,12 @@ pub const DEFINES: &'static [CDefine] = &[
     // (the CPU's SHA extensions where it has them): a block in ~40 ns
     // instead of ~250. The context stays mbedTLS's.
     ("MBEDTLS_SHA256_PROCESS_ALT",                        Defined),
+    // A server's signature through a callback of gdtls's, which signs with
+    // a copy of the key no other thread is using: mbedTLS locks an RSA key
+    // through each private-key operation, and an EC key may not be used by
+    // two threads at once, so connections of one server polled on several
+    // threads would otherwise sign one at a time (src/dtls/signing.rs).
+    ("MBEDTLS_SSL_ASYNC_PRIVATE",                         Defined),
 
     // Code nothing in gdtls reaches, and neither do its peers, left out:
     // ciphers no DTLS 1.2 suite uses (RC4, a stream cipher, which DTLS
