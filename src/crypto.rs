@@ -135,6 +135,17 @@ impl KeyMaterial {
         self.private_pem.is_none()
     }
 
+    /// The private key as a PKCS#1 `RSAPrivateKey`, for an RSA key.
+    pub(crate) fn rsa_pkcs1_der(&self) -> Option<zeroize::Zeroizing<Vec<u8>>> {
+        if self.pk.pk_type() != mbedtls::pk::Type::Rsa {
+            return None;
+        }
+        let mut copy = self.private_copy().ok()?;
+        copy.write_private_der_vec()
+            .ok()
+            .map(zeroize::Zeroizing::new)
+    }
+
     /// A private copy of the key that mbedTLS may mutate (signing contexts
     /// such as the certificate writer want `&mut Pk`).
     pub(crate) fn private_copy(&self) -> Result<Pk> {

@@ -26,6 +26,7 @@ mod files;
 /// cbindgen:ignore
 pub mod log;
 mod mbedtls_ext;
+mod rsa_signer;
 mod scratch;
 /// cbindgen:ignore
 pub mod tls_options;

@@ -510,7 +510,7 @@ fn chachapoly_piecewise_agrees(
     unsafe { sys::chachapoly_free(ctx) };
 }
 
-/// ChaCha20-Poly1305 is ring's, plugged in through MBEDTLS_CHACHAPOLY_ALT
+/// ChaCha20-Poly1305 is AWS-LC's, plugged in through MBEDTLS_CHACHAPOLY_ALT
 /// (src/mbedtls_alt); mbedTLS's self-test above checks RFC 8439's vector
 /// with the one-shot calls TLS makes. The piecewise calls mbedTLS's cipher
 /// layer also offers agree with them for texts of every length around the

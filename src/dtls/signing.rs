@@ -19,6 +19,7 @@ use mbedtls::rng::CtrDrbg;
 
 use crate::crypto::{new_rng, KeyMaterial};
 use crate::mbedtls_ext::Signer;
+use crate::rsa_signer::RsaSigner;
 
 /// A copy of the key and a random generator of its own (RSA blinding and
 /// ECDSA nonces), so that signing shares nothing with other threads.
@@ -27,17 +28,23 @@ struct KeyCopy {
     rng: CtrDrbg,
 }
 
-/// The copies of one server key that no signature uses now.
+/// The copies of one server key that no signature uses now; an RSA key
+/// signs with AWS-LC instead, whose one key serves every thread.
 pub(crate) struct KeyCopies {
     key: Arc<KeyMaterial>,
     idle: Mutex<Vec<KeyCopy>>,
+    rsa: Option<RsaSigner>,
 }
 
 impl KeyCopies {
     pub(crate) fn new(key: Arc<KeyMaterial>) -> Arc<Self> {
+        let rsa = key
+            .rsa_pkcs1_der()
+            .and_then(|der| RsaSigner::from_pkcs1_der(&der));
         Arc::new(KeyCopies {
             key,
             idle: Mutex::default(),
+            rsa,
         })
     }
 
@@ -55,6 +62,9 @@ impl KeyCopies {
 
 impl Signer for KeyCopies {
     fn sign(&self, md: MdType, hash: &[u8]) -> Option<Vec<u8>> {
+        if let Some(signature) = self.rsa.as_ref().and_then(|rsa| rsa.sign(md, hash)) {
+            return Some(signature);
+        }
         let spare = self.idle().pop();
         let mut copy = spare.or_else(|| self.new_copy())?;
         let mut signature = vec![0; mbedtls_sys::MPI_MAX_SIZE as usize];

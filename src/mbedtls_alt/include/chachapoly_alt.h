@@ -1,6 +1,6 @@
 /* ChaCha20-Poly1305 for gdtls's mbedTLS (MBEDTLS_CHACHAPOLY_ALT): the
  * mbedtls_chachapoly_* functions of chachapoly.h are gdtls's, in
- * src/mbedtls_alt, running ring's AEAD (assembly with SSE and AVX2 code
+ * src/mbedtls_alt, running AWS-LC's AEAD (assembly with SSE and AVX2 code
  * chosen at run time, constant-time). */
 #ifndef GDTLS_CHACHAPOLY_ALT_H
 #define GDTLS_CHACHAPOLY_ALT_H

@@ -3,8 +3,8 @@
 //!
 //! With `MBEDTLS_CHACHAPOLY_ALT` defined, mbedTLS leaves the
 //! `mbedtls_chachapoly_*` functions of `chachapoly.h` to the program; these
-//! are they, on ring's AEAD (assembly, constant-time, with the SIMD code
-//! the CPU has). mbedTLS keeps the rest: its TLS record layer seals and
+//! are they, on AWS-LC's AEAD (through `aws-lc-rs`: assembly, constant-time,
+//! with the SIMD code the CPU has). mbedTLS keeps the rest: its TLS record layer seals and
 //! opens each record with the one-shot calls through its cipher layer, and
 //! its self-test of the module runs on these functions.
 //!
@@ -27,7 +27,7 @@ mod sha256;
 
 pub use sha256::{SHA256_CONTEXT_SIZE, SHA256_STATE_OFFSET};
 
-use ring::aead::{Aad, LessSafeKey, Nonce, Tag, UnboundKey, CHACHA20_POLY1305};
+use aws_lc_rs::aead::{Aad, LessSafeKey, Nonce, UnboundKey, CHACHA20_POLY1305};
 use zeroize::Zeroize;
 
 use piecewise::Message;
@@ -237,9 +237,8 @@ pub unsafe extern "C" fn mbedtls_chachapoly_auth_decrypt(
     let opened = ctx.aead().open_in_place_separate_tag(
         Nonce::assume_unique_for_key(*nonce),
         Aad::from(aad),
-        Tag::from(*tag),
+        tag,
         data,
-        0..,
     );
     if opened.is_err() {
         // Nothing of a forged message is handed on, as in mbedTLS.

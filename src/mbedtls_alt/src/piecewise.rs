@@ -1,9 +1,9 @@
 //! The piecewise calls (`mbedtls_chachapoly_starts`, `_update_aad`,
-//! `_update`, `_finish`), on ring's one-shot AEAD.
+//! `_update`, `_finish`), on AWS-LC's one-shot AEAD.
 //!
 //! mbedTLS's TLS never makes them (its records take the one-shot calls),
 //! but its cipher layer offers them to any caller, so they work as
-//! mbedTLS's own do. ring has no piecewise ChaCha20-Poly1305, so the
+//! mbedTLS's own do. `aws-lc-rs` has no piecewise ChaCha20-Poly1305, so the
 //! message keeps what it has seen: the ciphertext of an `update` is its
 //! input XOR the keystream, which is what sealing zeros at the same nonce
 //! gives, and the tag at `finish` is the tag of sealing the whole
@@ -11,7 +11,7 @@
 //! the square of the number of pieces: fine for an interface kept for
 //! completeness.
 
-use ring::aead::LessSafeKey;
+use aws_lc_rs::aead::LessSafeKey;
 use zeroize::Zeroizing;
 
 use crate::seal;

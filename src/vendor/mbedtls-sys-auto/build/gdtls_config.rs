@@ -19,7 +19,7 @@ pub const DEFINES: &'static [CDefine] = &[
     ("MBEDTLS_ECDH_VARIANT_EVEREST_ENABLED",              Defined),
     ("MBEDTLS_ECDH_LEGACY_CONTEXT",                       Undefined),
 
-    // ChaCha20-Poly1305 from gdtls's src/mbedtls_alt, on ring's assembly:
+    // ChaCha20-Poly1305 from gdtls's src/mbedtls_alt, on AWS-LC's assembly:
     // a 1000-byte record is sealed in a fifth of the time. Its context is
     // in src/mbedtls_alt/include, which the build adds to the include path
     // of both the C library and the bindings.
