@@ -135,11 +135,10 @@ impl KeyMaterial {
         self.private_pem.is_none()
     }
 
-    /// The private key as a PKCS#1 `RSAPrivateKey`, for an RSA key.
-    pub(crate) fn rsa_pkcs1_der(&self) -> Option<zeroize::Zeroizing<Vec<u8>>> {
-        if self.pk.pk_type() != mbedtls::pk::Type::Rsa {
-            return None;
-        }
+    /// The private key as mbedTLS writes it: a PKCS#1 `RSAPrivateKey` for
+    /// an RSA key, a SEC1 `ECPrivateKey` for an EC one; `None` for a key
+    /// that is public only.
+    pub(crate) fn private_der(&self) -> Option<zeroize::Zeroizing<Vec<u8>>> {
         let mut copy = self.private_copy().ok()?;
         copy.write_private_der_vec()
             .ok()

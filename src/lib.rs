@@ -23,10 +23,10 @@ pub mod error;
 pub mod ffi;
 /// cbindgen:ignore
 mod files;
+mod key_signer;
 /// cbindgen:ignore
 pub mod log;
 mod mbedtls_ext;
-mod rsa_signer;
 mod scratch;
 /// cbindgen:ignore
 pub mod tls_options;

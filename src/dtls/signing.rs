@@ -18,8 +18,8 @@ use mbedtls::pk::Pk;
 use mbedtls::rng::CtrDrbg;
 
 use crate::crypto::{new_rng, KeyMaterial};
+use crate::key_signer::KeySigner;
 use crate::mbedtls_ext::Signer;
-use crate::rsa_signer::RsaSigner;
 
 /// A copy of the key and a random generator of its own (RSA blinding and
 /// ECDSA nonces), so that signing shares nothing with other threads.
@@ -28,23 +28,24 @@ struct KeyCopy {
     rng: CtrDrbg,
 }
 
-/// The copies of one server key that no signature uses now; an RSA key
-/// signs with AWS-LC instead, whose one key serves every thread.
+/// The copies of one server key that no signature uses now; what AWS-LC
+/// can sign (`KeySigner`) it signs instead, its one key serving every
+/// thread.
 pub(crate) struct KeyCopies {
     key: Arc<KeyMaterial>,
     idle: Mutex<Vec<KeyCopy>>,
-    rsa: Option<RsaSigner>,
+    fast: Option<KeySigner>,
 }
 
 impl KeyCopies {
     pub(crate) fn new(key: Arc<KeyMaterial>) -> Arc<Self> {
-        let rsa = key
-            .rsa_pkcs1_der()
-            .and_then(|der| RsaSigner::from_pkcs1_der(&der));
+        let fast = key
+            .private_der()
+            .and_then(|der| KeySigner::new(&key.pk, &der));
         Arc::new(KeyCopies {
             key,
             idle: Mutex::default(),
-            rsa,
+            fast,
         })
     }
 
@@ -62,7 +63,7 @@ impl KeyCopies {
 
 impl Signer for KeyCopies {
     fn sign(&self, md: MdType, hash: &[u8]) -> Option<Vec<u8>> {
-        if let Some(signature) = self.rsa.as_ref().and_then(|rsa| rsa.sign(md, hash)) {
+        if let Some(signature) = self.fast.as_ref().and_then(|fast| fast.sign(md, hash)) {
             return Some(signature);
         }
         let spare = self.idle().pop();
