@@ -39,12 +39,12 @@ fn pass_on_mbedtls_build() {
 /// crates define C symbols of their own (`mbedtls_log`), which would clash
 /// with a host's own mbedTLS. rustc's own version script names every
 /// `#[no_mangle]` function of every crate as global, and a name outweighs a
-/// wildcard, so those are named here too, with the mbedTLS functions
-/// `alt_dir` defines (tests/c_api.rs lists what the library exports and
+/// wildcard, so those are named here too, with the C functions `alt_dir`
+/// defines for mbedTLS (tests/c_api.rs lists what the library exports and
 /// fails on anything else).
 fn export_only_gdtls(map: &Path, alt_dir: &Path) {
     let mut local = String::from("mbedtls_log;");
-    for (_, name) in extern_c_functions(alt_dir, "", "mbedtls_") {
+    for (_, name) in extern_c_functions(alt_dir, "", "") {
         write!(local, " {name};").unwrap();
     }
     let script = format!("{{\n  global: gdtls_*;\n  local: {local} *;\n}};\n");

@@ -1,5 +1,6 @@
 //! ChaCha20-Poly1305 and SHA-256's block function for gdtls's mbedTLS,
-//! through its `_ALT` hooks (SHA-256: `sha256.rs`).
+//! through its `_ALT` hooks (SHA-256: `sha256.rs`), and the scalar
+//! multiplication of its x25519 (`x25519.rs`).
 //!
 //! With `MBEDTLS_CHACHAPOLY_ALT` defined, mbedTLS leaves the
 //! `mbedtls_chachapoly_*` functions of `chachapoly.h` to the program; these
@@ -24,6 +25,7 @@
 
 mod piecewise;
 mod sha256;
+mod x25519;
 
 pub use sha256::{SHA256_CONTEXT_SIZE, SHA256_STATE_OFFSET};
 

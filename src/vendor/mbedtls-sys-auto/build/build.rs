@@ -76,6 +76,8 @@ impl BuildConfig {
     fn print_rerun_files(&self) {
         println!("cargo:rerun-if-env-changed=RUST_MBEDTLS_SYS_SOURCE");
         println!("cargo:rerun-if-changed={}", self.mbedtls_src.join("CMakeLists.txt").display());
+        // gdtls: its build of 3rdparty/ (Everest) differs from mbedTLS's.
+        println!("cargo:rerun-if-changed={}", self.mbedtls_src.join("3rdparty").display());
         let include = self.mbedtls_src.join(Path::new("include").join("mbedtls"));
         for h in headers::enabled_ordered() {
             println!("cargo:rerun-if-changed={}", include.join(h).display());
