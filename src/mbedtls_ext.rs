@@ -69,6 +69,26 @@ pub(crate) fn has_buffered_input<T>(ctx: &Context<T>) -> bool {
     unsafe { mbedtls_sys::ssl_check_pending(raw) != 0 }
 }
 
+/// mbedTLS's default hashes for TLS 1.2 signatures, with SHA-256 first
+/// rather than SHA-512: a peer signs with the first it supports, and
+/// SHA-256 is the hash AWS-LC signs P-256 with (`key_signer.rs`), so two
+/// gdtls ends sign and check on AWS-LC. Same hashes, same refusals.
+static SIGNATURE_HASHES: [std::ffi::c_int; 6] = [
+    mbedtls_sys::MD_SHA256 as std::ffi::c_int,
+    mbedtls_sys::MD_SHA384 as std::ffi::c_int,
+    mbedtls_sys::MD_SHA512 as std::ffi::c_int,
+    mbedtls_sys::MD_SHA224 as std::ffi::c_int,
+    mbedtls_sys::MD_SHA1 as std::ffi::c_int,
+    mbedtls_sys::MD_NONE as std::ffi::c_int,
+];
+
+/// Offers and accepts `SIGNATURE_HASHES` in that order.
+pub(crate) fn prefer_sha256_signatures(config: &mut Config) {
+    // SAFETY: the configuration is live for the call, which keeps the
+    // pointer: the list is static and ends with MD_NONE, as mbedTLS needs.
+    unsafe { mbedtls_sys::ssl_conf_sig_hashes(config.into(), SIGNATURE_HASHES.as_ptr()) }
+}
+
 /// Sets the first and the largest retransmission interval of a handshake,
 /// in milliseconds: the interval doubles from `min` after each unanswered
 /// flight, and the handshake fails once an interval of `max` has passed.

@@ -201,6 +201,7 @@ fn base_config(
     };
     config.set_ciphersuites(Arc::clone(tuning.suites.as_ref().unwrap_or(default_suites)));
     config.set_curves(Arc::clone(tuning.curves.as_ref().unwrap_or(&CURVES)));
+    mbedtls_ext::prefer_sha256_signatures(&mut config);
     mbedtls_ext::set_handshake_timeout(&mut config, timeout.min_ms, timeout.max_ms);
     crate::log::attach(&mut config);
     Ok(config)
