@@ -6,9 +6,9 @@
 //! writes (big-endian scalars, SEC1 points, DER signatures). A server's own
 //! signature mostly goes to AWS-LC before it gets here (`key_signer.rs`).
 
-use aws_lc_rs::digest::{self, Digest};
 use aws_lc_rs::signature::{self, UnparsedPublicKey};
 use ecdsa::hazmat::{bits2field, SignPrimitive};
+use mbedtls::hash::Type as MdType;
 use p256::elliptic_curve::{Field, PrimeField};
 use p256::{FieldBytes, NistP256, Scalar};
 
@@ -25,27 +25,23 @@ pub(crate) fn sign(secret: &[u8; 32], hash: &[u8]) -> Option<Vec<u8>> {
     Some(signature.to_der().as_bytes().to_vec())
 }
 
-/// Whether `der` is a valid signature of `hash` (of the length of SHA-1,
-/// SHA-256, SHA-384 or SHA-512) by the SEC1 public point `public`. `false`
-/// says only that AWS-LC did not accept it: a signature that does not
-/// parse, or of another hash, is for mbedTLS to judge.
-pub(crate) fn verify(public: &[u8], hash: &[u8], der: &[u8]) -> bool {
-    let (algorithm, md) = match hash.len() {
-        20 => (
-            &signature::ECDSA_P256_SHA1_ASN1,
-            &digest::SHA1_FOR_LEGACY_USE_ONLY,
-        ),
-        32 => (&signature::ECDSA_P256_SHA256_ASN1, &digest::SHA256),
-        48 => (&signature::ECDSA_P256_SHA384_ASN1, &digest::SHA384),
-        64 => (&signature::ECDSA_P256_SHA512_ASN1, &digest::SHA512),
+/// Whether `der` is a valid signature of `hash`, made with `md` (SHA-1,
+/// SHA-256, SHA-384 or SHA-512), by the SEC1 public point `public`.
+/// `false` says only that AWS-LC did not accept it: a signature that does
+/// not parse, or of another hash, is for mbedTLS to judge.
+pub(crate) fn verify(public: &[u8], md: MdType, hash: &[u8], der: &[u8]) -> bool {
+    let algorithm = match md {
+        MdType::Sha1 => &signature::ECDSA_P256_SHA1_ASN1,
+        MdType::Sha256 => &signature::ECDSA_P256_SHA256_ASN1,
+        MdType::Sha384 => &signature::ECDSA_P256_SHA384_ASN1,
+        MdType::Sha512 => &signature::ECDSA_P256_SHA512_ASN1,
         _ => return false,
     };
-    let Ok(digest) = Digest::import_less_safe(hash, md) else {
-        return false;
-    };
-    UnparsedPublicKey::new(algorithm, public)
-        .verify_digest(&digest, der)
-        .is_ok()
+    crate::key_signer::imported(md, hash).is_some_and(|digest| {
+        UnparsedPublicKey::new(algorithm, public)
+            .verify_digest(&digest, der)
+            .is_ok()
+    })
 }
 
 #[cfg(test)]
@@ -61,11 +57,16 @@ mod tests {
         let public = p256::EncodedPoint::from(public);
         let hash = [9; 32];
         let der = sign(&secret, &hash).unwrap();
-        assert!(verify(public.as_bytes(), &hash, &der));
-        assert!(!verify(public.as_bytes(), &[8; 32], &der));
-        assert!(!verify(public.as_bytes(), &hash, &der[1..]));
+        let sha256 = MdType::Sha256;
+        assert!(verify(public.as_bytes(), sha256, &hash, &der));
+        assert!(!verify(public.as_bytes(), sha256, &[8; 32], &der));
+        assert!(!verify(public.as_bytes(), sha256, &hash, &der[1..]));
         assert!(
-            !verify(public.as_bytes(), &hash[..28], &der),
+            !verify(public.as_bytes(), sha256, &hash[..28], &der),
+            "a short hash"
+        );
+        assert!(
+            !verify(public.as_bytes(), MdType::Sha224, &hash[..28], &der),
             "SHA-224 is mbedTLS's"
         );
         assert_eq!(sign(&[0; 32], &hash), None);

@@ -49,19 +49,19 @@ impl KeySigner {
     pub(crate) fn sign(&self, md: MdType, hash: &[u8]) -> Option<Vec<u8>> {
         match self {
             KeySigner::Rsa(key) => {
-                let (encoding, algorithm): (&'static dyn RsaEncoding, _) = match md {
-                    MdType::Sha256 => (&signature::RSA_PKCS1_SHA256, &digest::SHA256),
-                    MdType::Sha384 => (&signature::RSA_PKCS1_SHA384, &digest::SHA384),
-                    MdType::Sha512 => (&signature::RSA_PKCS1_SHA512, &digest::SHA512),
+                let encoding: &'static dyn RsaEncoding = match md {
+                    MdType::Sha256 => &signature::RSA_PKCS1_SHA256,
+                    MdType::Sha384 => &signature::RSA_PKCS1_SHA384,
+                    MdType::Sha512 => &signature::RSA_PKCS1_SHA512,
                     _ => return None,
                 };
-                let digest = Digest::import_less_safe(hash, algorithm).ok()?;
+                let digest = imported(md, hash)?;
                 let mut out = vec![0; key.public_modulus_len()];
                 key.sign_digest(encoding, &digest, &mut out).ok()?;
                 Some(out)
             }
             KeySigner::Ecdsa(key, key_md) if *key_md == md => {
-                let digest = Digest::import_less_safe(hash, digest_algorithm(md)?).ok()?;
+                let digest = imported(md, hash)?;
                 key.sign_digest(&digest).ok().map(|s| s.as_ref().to_vec())
             }
             KeySigner::Ecdsa(..) => None,
@@ -69,8 +69,14 @@ impl KeySigner {
     }
 }
 
+/// `hash`, made with `md`, as AWS-LC takes a digest; `None` for a hash
+/// AWS-LC does not know or of the wrong length.
+pub(crate) fn imported(md: MdType, hash: &[u8]) -> Option<Digest> {
+    Digest::import_less_safe(hash, digest_algorithm(md)?).ok()
+}
+
 /// AWS-LC's digest algorithm for an mbedTLS hash type.
-pub(crate) fn digest_algorithm(md: MdType) -> Option<&'static digest::Algorithm> {
+fn digest_algorithm(md: MdType) -> Option<&'static digest::Algorithm> {
     Some(match md {
         MdType::Sha1 => &digest::SHA1_FOR_LEGACY_USE_ONLY,
         MdType::Sha224 => &digest::SHA224,

@@ -618,8 +618,8 @@ static P256_INFO: std::sync::LazyLock<P256Info> = std::sync::LazyLock::new(|| {
 /// The keypair behind an EC key's context, when it is on P-256.
 ///
 /// # Safety
-/// `ctx` must be the context of a key using `P256_INFO`: an
-/// `ecp_keypair`, live for the returned lifetime.
+/// `ctx` must be the context of an EC key (mbedTLS's table or
+/// `P256_INFO`'s): an `ecp_keypair`, live for the returned lifetime.
 unsafe fn p256_keypair<'a>(ctx: *mut std::ffi::c_void) -> Option<&'a mbedtls_sys::ecp_keypair> {
     // SAFETY: as the caller promises.
     let keypair = unsafe { &*(ctx as *const mbedtls_sys::ecp_keypair) };
@@ -709,7 +709,7 @@ unsafe extern "C" fn p256_verify(
     }
     // What AWS-LC refuses, mbedTLS judges again: a forgery costs that
     // check twice, and every refusal gets mbedTLS's own error.
-    if crate::ecdsa_p256::verify(&point[..len], hash, der) {
+    if crate::ecdsa_p256::verify(&point[..len], md_alg.into(), hash, der) {
         0
     } else {
         mbedtls_own()
