@@ -206,7 +206,7 @@ fn rust_layouts() -> Vec<Layout> {
             counter, reseed_counter, prediction_resistance, entropy_len, reseed_interval,
             aes_ctx, f_entropy, p_entropy, mutex,
         }
-        chachapoly_context { aead, message }
+        chachapoly_context { key, message }
         sha256_context { total, state, buffer, is224 }
         hmac_drbg_context {
             md_ctx, V, reseed_counter, entropy_len, prediction_resistance, reseed_interval,

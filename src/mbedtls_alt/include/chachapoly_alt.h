@@ -6,9 +6,7 @@
 #define GDTLS_CHACHAPOLY_ALT_H
 
 typedef struct mbedtls_chachapoly_context {
-    /* The key, prepared for AWS-LC once, by mbedtls_chachapoly_setkey, and
-     * owned by that code; NULL before (the all-zero key, as in mbedTLS). */
-    void *aead;
+    unsigned char key[32];
     /* The message of a piecewise operation (mbedtls_chachapoly_starts to
      * mbedtls_chachapoly_finish), owned by that code; NULL outside one. */
     void *message;

@@ -29,8 +29,6 @@ mod x25519;
 
 pub use sha256::{SHA256_CONTEXT_SIZE, SHA256_STATE_OFFSET};
 
-use std::sync::LazyLock;
-
 use aws_lc_rs::aead::{Aad, LessSafeKey, Nonce, UnboundKey, CHACHA20_POLY1305};
 use zeroize::Zeroize;
 
@@ -49,19 +47,8 @@ const DECRYPT: i32 = 1;
 /// `include/chachapoly_alt.h`
 #[repr(C)]
 pub struct mbedtls_chachapoly_context {
-    aead: *mut LessSafeKey,
+    key: [u8; 32],
     message: *mut Message,
-}
-
-/// What a context seals with before `setkey`: the all-zero key, as in
-/// mbedTLS's own module, whose `init` zeroes the key.
-static UNKEYED: LazyLock<LessSafeKey> = LazyLock::new(|| prepare(&[0; 32]));
-
-/// The key as AWS-LC seals with it: prepared once, at `setkey`, rather
-/// than for every record.
-fn prepare(key: &[u8; 32]) -> LessSafeKey {
-    // A 32-byte key is all ChaCha20-Poly1305 asks of one.
-    LessSafeKey::new(UnboundKey::new(&CHACHA20_POLY1305, key).expect("a 32-byte key"))
 }
 
 /// The size of the header's context, for a test to hold against the
@@ -69,19 +56,9 @@ fn prepare(key: &[u8; 32]) -> LessSafeKey {
 pub const CONTEXT_SIZE: usize = std::mem::size_of::<mbedtls_chachapoly_context>();
 
 impl mbedtls_chachapoly_context {
-    fn aead(&self) -> &LessSafeKey {
-        // SAFETY: a non-NULL `aead` is always a `Box` this crate leaked in
-        // `set_aead`; the borrow of `self` keeps it alive.
-        unsafe { self.aead.as_ref() }.unwrap_or(&UNKEYED)
-    }
-
-    /// Replaces the prepared key (AWS-LC wipes the old one as it drops).
-    fn set_aead(&mut self, key: Option<LessSafeKey>) {
-        if !self.aead.is_null() {
-            // SAFETY: as in `aead`, and cleared below as it is taken back.
-            drop(unsafe { Box::from_raw(self.aead) });
-        }
-        self.aead = key.map_or(std::ptr::null_mut(), |key| Box::into_raw(Box::new(key)));
+    fn aead(&self) -> LessSafeKey {
+        // A 32-byte key is all ChaCha20-Poly1305 asks of one.
+        LessSafeKey::new(UnboundKey::new(&CHACHA20_POLY1305, &self.key).expect("a 32-byte key"))
     }
 
     /// Ends a piecewise operation, if one is under way.
@@ -94,12 +71,9 @@ impl mbedtls_chachapoly_context {
         }
     }
 
-    /// The prepared key, and the piecewise operation under way, if any.
-    fn key_and_message(&mut self) -> (&LessSafeKey, Option<&mut Message>) {
-        // SAFETY: as in `drop_message`; the borrow of `self` keeps it
-        // alive, and the key is a box of its own.
-        let message = unsafe { self.message.as_mut() };
-        (self.aead(), message)
+    fn message(&mut self) -> Option<&mut Message> {
+        // SAFETY: as in `drop_message`; the borrow of `self` keeps it alive.
+        unsafe { self.message.as_mut() }
     }
 }
 
@@ -176,7 +150,7 @@ pub unsafe extern "C" fn mbedtls_chachapoly_free(ctx: *mut mbedtls_chachapoly_co
     // SAFETY: the caller promises an initialised context or NULL.
     if let Some(ctx) = unsafe { ctx.as_mut() } {
         ctx.drop_message();
-        ctx.set_aead(None);
+        ctx.key.zeroize();
     }
 }
 
@@ -190,7 +164,7 @@ pub unsafe extern "C" fn mbedtls_chachapoly_setkey(
     // SAFETY: the caller promises the context and 32 key bytes.
     match unsafe { (ctx.as_mut(), array::<32>(key)) } {
         (Some(ctx), Some(key)) => {
-            ctx.set_aead(Some(prepare(key)));
+            ctx.key = *key;
             0
         }
         _ => BAD_INPUT_DATA,
@@ -229,7 +203,7 @@ pub unsafe extern "C" fn mbedtls_chachapoly_encrypt_and_tag(
     let Some(data) = (unsafe { in_place(input, output, length) }) else {
         return BAD_INPUT_DATA;
     };
-    *tag = seal(ctx.aead(), nonce, aad, data);
+    *tag = seal(&ctx.aead(), nonce, aad, data);
     0
 }
 
@@ -306,7 +280,7 @@ pub unsafe extern "C" fn mbedtls_chachapoly_update_aad(
     let (Some(ctx), Some(aad)) = (unsafe { ctx.as_mut() }, unsafe { bytes(aad, aad_len) }) else {
         return BAD_INPUT_DATA;
     };
-    match ctx.key_and_message().1.map(|message| message.add_aad(aad)) {
+    match ctx.message().map(|message| message.add_aad(aad)) {
         Some(true) => 0,
         _ => BAD_STATE,
     }
@@ -328,12 +302,13 @@ pub unsafe extern "C" fn mbedtls_chachapoly_update(
     }) else {
         return BAD_INPUT_DATA;
     };
-    match ctx.key_and_message() {
-        (key, Some(message)) => {
-            message.crypt(key, data);
+    let key = ctx.aead();
+    match ctx.message() {
+        Some(message) => {
+            message.crypt(&key, data);
             0
         }
-        (_, None) => BAD_STATE,
+        None => BAD_STATE,
     }
 }
 
@@ -350,10 +325,11 @@ pub unsafe extern "C" fn mbedtls_chachapoly_finish(
     }) else {
         return BAD_INPUT_DATA;
     };
-    let (key, Some(message)) = ctx.key_and_message() else {
+    let key = ctx.aead();
+    let Some(message) = ctx.message() else {
         return BAD_STATE;
     };
-    *mac = message.tag(key);
+    *mac = message.tag(&key);
     ctx.drop_message();
     0
 }
