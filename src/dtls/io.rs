@@ -59,6 +59,12 @@ impl TrafficCounter {
     }
 }
 
+/// Whether `transport` knows that nothing waits: a read would find nothing
+/// and report nothing.
+pub(crate) fn has_nothing_waiting(transport: &dyn Transport) -> bool {
+    matches!(transport.pending_datagrams(), Ok(Some(0)))
+}
+
 pub(crate) struct DatagramIo {
     transport: Arc<dyn Transport>,
     traffic: Arc<TrafficCounter>,
@@ -103,12 +109,6 @@ impl DatagramIo {
     /// find some that another connection's read routed to it.
     pub(crate) fn has_pending(&self) -> bool {
         matches!(self.transport.pending_datagrams(), Ok(Some(1..)))
-    }
-
-    /// Whether the transport knows that nothing waits: a read would find
-    /// nothing and report nothing.
-    pub(crate) fn has_nothing_waiting(&self) -> bool {
-        matches!(self.transport.pending_datagrams(), Ok(Some(0)))
     }
 
     /// Why the transport failed, if it did since the last call.

@@ -10,7 +10,7 @@ use mbedtls::ssl::{Config, Context};
 use mbedtls::x509::VerifyError;
 
 use super::config::{client_config, HandshakeTimeout, ServerCallbacks};
-use super::io::{DatagramIo, Traffic, TrafficCounter};
+use super::io::{has_nothing_waiting, DatagramIo, Traffic, TrafficCounter};
 use super::limits::HandshakeSlot;
 use super::pins;
 use super::sessions::{ServerKey, SessionStore};
@@ -64,6 +64,10 @@ pub(crate) struct Link {
     _callbacks: Option<ServerCallbacks>,
     /// The handshake resumes a session, as last seen.
     resumed: bool,
+    /// The context's transport, also held here so that an idle
+    /// connection's look reaches it without a detour through the
+    /// context's I/O (a cache miss a connection, in a frame over many).
+    transport: Option<Arc<dyn Transport>>,
 }
 
 impl Link {
@@ -88,6 +92,7 @@ impl Link {
             verify,
             _callbacks: callbacks,
             resumed: false,
+            transport: None,
         }
     }
 
@@ -103,6 +108,7 @@ impl Link {
     /// its traffic from zero (a server's gate is reused).
     pub(crate) fn io(&mut self, transport: Arc<dyn Transport>) -> DatagramIo {
         self.traffic = Arc::default();
+        self.transport = Some(Arc::clone(&transport));
         DatagramIo::new(transport, Arc::clone(&self.traffic))
     }
 }
@@ -346,7 +352,7 @@ impl Inner {
         // and no timer runs once connected.
         if let Some(link) = &self.link {
             let idle = self.status == Status::STATUS_CONNECTED
-                && link.ctx.io().is_some_and(DatagramIo::has_nothing_waiting)
+                && link.transport.as_deref().is_some_and(has_nothing_waiting)
                 && !mbedtls_ext::has_buffered_input(&link.ctx);
             if idle {
                 return Ok(());

@@ -15,8 +15,10 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
-use std::time::{Duration, Instant};
+
+use rustix::time::{clock_gettime, ClockId};
 
 use super::local_port;
 use super::packet_peer::{with_scratch, PacketPeerUdp, Refresh, DEFAULT_RECV_BUF_SIZE};
@@ -37,9 +39,16 @@ const PENDING_BACKLOG_BYTES: usize = 1 << 20;
 /// flood cannot keep a caller inside `poll` for ever.
 const DRAIN_LIMIT: usize = 4096;
 /// A connection that finds its inbox empty reads the shared socket itself
-/// only when nobody has for this long: a host looping faster than that
-/// sees its datagrams at most this late, one polling each frame never.
-const FRESH_DRAIN: Duration = Duration::from_millis(1);
+/// only when nobody has during the current tick of the system's coarse
+/// clock (1 to 4 ms, as the kernel counts time): a host looping faster
+/// than that sees its datagrams at most a tick late, one polling each
+/// frame never. The coarse clock costs a few nanoseconds where the precise
+/// one costs more than the rest of an idle connection's look.
+fn coarse_tick() -> u64 {
+    let t = clock_gettime(ClockId::MonotonicCoarse);
+    // Never 0, which stands for "never read".
+    (t.tv_sec as u64).wrapping_mul(1_000_000_000) + t.tv_nsec as u64 + 1
+}
 
 type Inbox = Arc<Mutex<DatagramQueue>>;
 
@@ -64,16 +73,8 @@ fn not_listening() -> Failure {
     )
 }
 
-impl DemuxState {
-    fn drained_lately(&self) -> bool {
-        self.last_drain.is_some_and(|at| at.elapsed() < FRESH_DRAIN)
-    }
-}
-
 struct DemuxState {
     socket: Option<Arc<UdpSocket>>,
-    /// Bumped by every `stop`, so peers of an earlier `listen` stay closed.
-    generation: u64,
     routes: HashMap<SocketAddr, Weak<Mutex<DatagramQueue>>>,
     /// Size of `routes` at which dead entries are next swept out.
     sweep_at: usize,
@@ -82,9 +83,6 @@ struct DemuxState {
     max_pending: usize,
     backlog: VecDeque<(SocketAddr, Vec<u8>)>,
     backlog_bytes: usize,
-    /// How many times the socket was read to the end, and when last.
-    drains: u64,
-    last_drain: Option<Instant>,
     received: u64,
     dropped: u64,
     /// Who answers first datagrams in their place (the DTLS server that
@@ -97,9 +95,21 @@ struct DemuxState {
 
 pub(crate) struct Demux {
     state: Mutex<DemuxState>,
+    /// What an idle connection's look needs, kept out of the lock so that
+    /// the look takes none. Written with the lock held. The generation is
+    /// bumped by every `stop`, so peers of an earlier `listen` stay closed;
+    /// then how many times the socket was read to the end, and the coarse
+    /// tick of the last time (0: never).
+    generation: AtomicU64,
+    drains: AtomicU64,
+    last_drain: AtomicU64,
 }
 
 impl Demux {
+    fn drained_lately(&self) -> bool {
+        self.last_drain.load(Ordering::Relaxed) == coarse_tick()
+    }
+
     /// Reads what the socket holds and routes it.
     fn drain(self: &Arc<Self>, st: &mut DemuxState) -> Result<()> {
         let socket = st.socket.clone().ok_or_else(|| {
@@ -108,8 +118,8 @@ impl Demux {
                 "the server is not listening: call listen first",
             )
         })?;
-        st.drains += 1;
-        st.last_drain = Some(Instant::now());
+        self.drains.fetch_add(1, Ordering::Release);
+        self.last_drain.store(coarse_tick(), Ordering::Relaxed);
         with_scratch(|buf| {
             for _ in 0..DRAIN_LIMIT {
                 match socket.recv(buf)? {
@@ -218,8 +228,8 @@ impl Demux {
             demux: Arc::clone(self),
             inbox,
             source: from,
-            generation: st.generation,
-            seen_drains: st.drains,
+            generation: self.generation.load(Ordering::Relaxed),
+            seen_drains: self.drains.load(Ordering::Acquire),
         };
         st.pending
             .push_back((from, Arc::new(PacketPeerUdp::shared(link, from))));
@@ -257,7 +267,7 @@ impl SharedLink {
     fn open_socket(&self, st: &DemuxState) -> Option<Arc<UdpSocket>> {
         st.socket
             .clone()
-            .filter(|_| st.generation == self.generation)
+            .filter(|_| self.demux.generation.load(Ordering::Relaxed) == self.generation)
     }
 
     pub(crate) fn socket(&self) -> Option<Arc<UdpSocket>> {
@@ -286,36 +296,46 @@ impl SharedLink {
     /// (as `refresh` says: see `PacketPeerUdp::with_queue`). For the next
     /// packet, the socket is not read again when someone else read it
     /// since this peer last looked (the server's `poll`, another peer), or
-    /// anyone did in the last `FRESH_DRAIN`: what it held for this peer is
+    /// anyone did during this tick (`coarse_tick`): what it held for this peer is
     /// in the inbox already. So a frame that polls the server, then each
     /// of its connections (which may look twice: `poll`, then
     /// `get_packet`), reads the socket once, not once per idle connection;
     /// what arrives meanwhile is read by the next look.
+    ///
+    /// A look that does not read takes no lock but the inbox's: a routing
+    /// on another thread counts its read before it pushes into the inbox,
+    /// so whatever it routes here is either seen now or seen as a new read.
     pub(crate) fn with_inbox<R>(
         &mut self,
         refresh: Refresh,
         f: impl FnOnce(&mut DatagramQueue) -> R,
     ) -> Result<R> {
-        let mut st = lock(&self.demux.state);
-        if self.open_socket(&st).is_none() {
+        let demux = &*self.demux;
+        if demux.generation.load(Ordering::Acquire) != self.generation {
             return Err(not_listening());
         }
         let inbox = lock(&self.inbox);
+        let drains = demux.drains.load(Ordering::Acquire);
         let read = match refresh {
             Refresh::Always => true,
             Refresh::WhenEmpty => {
-                st.drains == self.seen_drains && inbox.is_empty() && !st.drained_lately()
+                drains == self.seen_drains && inbox.is_empty() && !demux.drained_lately()
             }
         };
-        let mut inbox = if read {
-            // Routing locks this inbox too.
-            drop(inbox);
-            self.demux.drain(&mut st)?;
-            lock(&self.inbox)
-        } else {
-            inbox
-        };
-        self.seen_drains = st.drains;
+        if !read {
+            self.seen_drains = drains;
+            let mut inbox = inbox;
+            return Ok(f(&mut inbox));
+        }
+        // Routing locks this inbox too.
+        drop(inbox);
+        let mut st = lock(&demux.state);
+        if self.open_socket(&st).is_none() {
+            return Err(not_listening());
+        }
+        self.demux.drain(&mut st)?;
+        self.seen_drains = demux.drains.load(Ordering::Acquire);
+        let mut inbox = lock(&self.inbox);
         drop(st);
         Ok(f(&mut inbox))
     }
@@ -364,21 +384,21 @@ impl Default for UdpServer {
             demux: Arc::new(Demux {
                 state: Mutex::new(DemuxState {
                     socket: None,
-                    generation: 0,
                     routes: HashMap::new(),
                     sweep_at: 64,
                     pending: VecDeque::new(),
                     max_pending: DEFAULT_MAX_PENDING_CONNECTIONS as usize,
                     backlog: VecDeque::new(),
                     backlog_bytes: 0,
-                    drains: 0,
-                    last_drain: None,
                     received: 0,
                     dropped: 0,
                     greeter: None,
                     greeted: 0,
                     reply: Vec::new(),
                 }),
+                generation: AtomicU64::new(0),
+                drains: AtomicU64::new(0),
+                last_drain: AtomicU64::new(0),
             }),
         }
     }
@@ -418,13 +438,13 @@ impl UdpServer {
     }
 
     /// The state after routing what the socket holds, unless someone read
-    /// it in the last `FRESH_DRAIN` (`poll` just before, say); `None` when
+    /// it during this tick (`poll` just before, say); `None` when
     /// not listening. A read error leaves what was routed before it, and
     /// the callers report on that.
     fn drained(&self) -> Option<MutexGuard<'_, DemuxState>> {
         let mut st = self.state();
         st.socket.as_ref()?;
-        if !st.drained_lately() {
+        if !self.demux.drained_lately() {
             let _ = self.demux.drain(&mut st);
         }
         Some(st)
@@ -460,7 +480,7 @@ impl UdpServer {
         let pending = {
             let mut st = self.state();
             st.socket = None;
-            st.generation += 1;
+            self.demux.generation.fetch_add(1, Ordering::Release);
             st.routes.clear();
             st.backlog.clear();
             st.backlog_bytes = 0;
@@ -518,7 +538,7 @@ impl UdpServer {
     /// a connection that finds nothing queued when nobody read it lately
     /// (so a frame of idle connections adds none).
     pub fn socket_reads(&self) -> u64 {
-        self.state().drains
+        self.demux.drains.load(Ordering::Relaxed)
     }
 
     /// Datagrams from new sources dropped because the backlog was full.
