@@ -319,6 +319,33 @@ fn server_demultiplexes_by_source_on_both_families() {
 
 /// More new sources than pending slots: none is lost and all are served in
 /// arrival order, as slots free up, without waiting for a retransmission.
+/// A host may poll its connections in a loop of its own and never the
+/// server: a look that finds nothing may leave the shared socket unread
+/// once, when it was read lately, but the next look reads it.
+#[test]
+fn a_connection_polled_alone_sees_a_datagram_within_two_looks() {
+    let server = UdpServer::new();
+    server.listen(0, "127.0.0.1").unwrap();
+    let client = PacketPeerUdp::new();
+    client
+        .connect_to_host("127.0.0.1", i32::from(server.get_local_port()))
+        .unwrap();
+    client.put_packet(b"first").unwrap();
+    let peer = eventually(|| server.take_connection());
+    assert_eq!(peer.get_packet_vec().unwrap(), b"first");
+    for round in 0..50 {
+        // The datagram is in the socket's queue when put_packet returns.
+        client.put_packet(format!("{round}").as_bytes()).unwrap();
+        (1..=2)
+            .find(|_| peer.get_available_packet_count() > 0)
+            .unwrap_or_else(|| panic!("round {round}: two looks saw nothing"));
+        assert_eq!(
+            peer.get_packet_vec().unwrap(),
+            format!("{round}").as_bytes()
+        );
+    }
+}
+
 #[test]
 fn sources_beyond_the_pending_limit_wait_instead_of_being_dropped() {
     let server = UdpServer::new();

@@ -17,6 +17,7 @@ use std::collections::{HashMap, VecDeque};
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
+use std::time::{Duration, Instant};
 
 use rustix::time::{clock_gettime, ClockId};
 
@@ -38,12 +39,16 @@ const PENDING_BACKLOG_BYTES: usize = 1 << 20;
 /// How many datagrams one read of the socket routes at most, so that a
 /// flood cannot keep a caller inside `poll` for ever.
 const DRAIN_LIMIT: usize = 4096;
-/// A connection that finds its inbox empty reads the shared socket itself
-/// only when nobody has during the current tick of the system's coarse
-/// clock (1 to 4 ms, as the kernel counts time): a host looping faster
-/// than that sees its datagrams at most a tick late, one polling each
-/// frame never. The coarse clock costs a few nanoseconds where the precise
-/// one costs more than the rest of an idle connection's look.
+/// The server's own reads (`is_connection_available`, `take_connection`)
+/// skip the socket when someone read it this recently: a host looping
+/// faster than that sees new connections at most this late, one polling
+/// each frame never.
+const FRESH_DRAIN: Duration = Duration::from_millis(1);
+
+/// The current tick of the system's coarse clock (1 to 4 ms, as the kernel
+/// counts time), which a connection's look reads: a few nanoseconds, where
+/// the precise clock costs as much as the rest of an idle connection's
+/// look.
 fn coarse_tick() -> u64 {
     let t = clock_gettime(ClockId::MonotonicCoarse);
     // Never 0, which stands for "never read".
@@ -91,6 +96,14 @@ struct DemuxState {
     greeted: u64,
     /// Where an answer is written before it is sent.
     reply: Vec<u8>,
+    /// When the socket was last read to the end.
+    last_drain: Option<Instant>,
+}
+
+impl DemuxState {
+    fn drained_lately(&self) -> bool {
+        self.last_drain.is_some_and(|at| at.elapsed() < FRESH_DRAIN)
+    }
 }
 
 pub(crate) struct Demux {
@@ -102,12 +115,12 @@ pub(crate) struct Demux {
     /// tick of the last time (0: never).
     generation: AtomicU64,
     drains: AtomicU64,
-    last_drain: AtomicU64,
+    last_drain_tick: AtomicU64,
 }
 
 impl Demux {
-    fn drained_lately(&self) -> bool {
-        self.last_drain.load(Ordering::Relaxed) == coarse_tick()
+    fn drained_this_tick(&self) -> bool {
+        self.last_drain_tick.load(Ordering::Relaxed) == coarse_tick()
     }
 
     /// Reads what the socket holds and routes it.
@@ -119,7 +132,8 @@ impl Demux {
             )
         })?;
         self.drains.fetch_add(1, Ordering::Release);
-        self.last_drain.store(coarse_tick(), Ordering::Relaxed);
+        self.last_drain_tick.store(coarse_tick(), Ordering::Relaxed);
+        st.last_drain = Some(Instant::now());
         with_scratch(|buf| {
             for _ in 0..DRAIN_LIMIT {
                 match socket.recv(buf)? {
@@ -230,6 +244,7 @@ impl Demux {
             source: from,
             generation: self.generation.load(Ordering::Relaxed),
             seen_drains: self.drains.load(Ordering::Acquire),
+            spared: false,
         };
         st.pending
             .push_back((from, Arc::new(PacketPeerUdp::shared(link, from))));
@@ -261,6 +276,8 @@ pub(crate) struct SharedLink {
     generation: u64,
     /// The server's count of socket reads when this peer last looked.
     seen_drains: u64,
+    /// A look since then did not read the socket although nobody had.
+    spared: bool,
 }
 
 impl SharedLink {
@@ -295,12 +312,14 @@ impl SharedLink {
     /// Runs `f` on this peer's inbox, after routing what the socket holds
     /// (as `refresh` says: see `PacketPeerUdp::with_queue`). For the next
     /// packet, the socket is not read again when someone else read it
-    /// since this peer last looked (the server's `poll`, another peer), or
-    /// anyone did during this tick (`coarse_tick`): what it held for this peer is
-    /// in the inbox already. So a frame that polls the server, then each
-    /// of its connections (which may look twice: `poll`, then
-    /// `get_packet`), reads the socket once, not once per idle connection;
-    /// what arrives meanwhile is read by the next look.
+    /// since this peer last looked (the server's `poll`, another peer):
+    /// what it held for this peer is in the inbox already. Nor is it read
+    /// by the first look after one that found nobody had, if someone read
+    /// it during this tick of the coarse clock: so a frame that polls the
+    /// server, then each of its connections (which may look twice: `poll`,
+    /// then `get_packet`), reads the socket once, not once per idle
+    /// connection, while a host that polls its connections in a loop of its
+    /// own, and never the server, sees a datagram at most one look late.
     ///
     /// A look that does not read takes no lock but the inbox's: a routing
     /// on another thread counts its read before it pushes into the inbox,
@@ -318,12 +337,19 @@ impl SharedLink {
         let drains = demux.drains.load(Ordering::Acquire);
         let read = match refresh {
             Refresh::Always => true,
+            Refresh::WhenEmpty if !inbox.is_empty() => false,
+            Refresh::WhenEmpty if drains != self.seen_drains => {
+                self.seen_drains = drains;
+                self.spared = false;
+                false
+            }
             Refresh::WhenEmpty => {
-                drains == self.seen_drains && inbox.is_empty() && !demux.drained_lately()
+                let spare = !self.spared && demux.drained_this_tick();
+                self.spared |= spare;
+                !spare
             }
         };
         if !read {
-            self.seen_drains = drains;
             let mut inbox = inbox;
             return Ok(f(&mut inbox));
         }
@@ -335,6 +361,7 @@ impl SharedLink {
         }
         self.demux.drain(&mut st)?;
         self.seen_drains = demux.drains.load(Ordering::Acquire);
+        self.spared = false;
         let mut inbox = lock(&self.inbox);
         drop(st);
         Ok(f(&mut inbox))
@@ -395,10 +422,11 @@ impl Default for UdpServer {
                     greeter: None,
                     greeted: 0,
                     reply: Vec::new(),
+                    last_drain: None,
                 }),
                 generation: AtomicU64::new(0),
                 drains: AtomicU64::new(0),
-                last_drain: AtomicU64::new(0),
+                last_drain_tick: AtomicU64::new(0),
             }),
         }
     }
@@ -444,7 +472,7 @@ impl UdpServer {
     fn drained(&self) -> Option<MutexGuard<'_, DemuxState>> {
         let mut st = self.state();
         st.socket.as_ref()?;
-        if !self.demux.drained_lately() {
+        if !st.drained_lately() {
             let _ = self.demux.drain(&mut st);
         }
         Some(st)
