@@ -1,23 +1,23 @@
-//! The piecewise calls (`mbedtls_chachapoly_starts`, `_update_aad`,
-//! `_update`, `_finish`), on AWS-LC's one-shot AEAD.
+//! The piecewise calls of mbedTLS's AEAD modules (`mbedtls_chachapoly_starts`,
+//! `_update_aad`, `_update`, `_finish`; `mbedtls_gcm_starts`, `_update`,
+//! `_finish`), on AWS-LC's one-shot AEAD.
 //!
 //! mbedTLS's TLS never makes them (its records take the one-shot calls),
 //! but its cipher layer offers them to any caller, so they work as
-//! mbedTLS's own do. `aws-lc-rs` has no piecewise ChaCha20-Poly1305, so the
-//! message keeps what it has seen: the ciphertext of an `update` is its
-//! input XOR the keystream, which is what sealing zeros at the same nonce
-//! gives, and the tag at `finish` is the tag of sealing the whole
-//! plaintext. Each update seals the message so far again, which costs
-//! the square of the number of pieces: fine for an interface kept for
-//! completeness.
+//! mbedTLS's own do. AWS-LC has no piecewise AEAD, so the message keeps
+//! what it has seen: the ciphertext of an `update` is its input XOR the
+//! keystream, which is what sealing zeros at the same nonce gives (both
+//! ciphers encrypt in counter mode, whatever the additional data), and
+//! the tag at `finish` is the tag of sealing the whole plaintext. Each
+//! update seals the message so far again, which costs the square of the
+//! number of pieces: fine for an interface kept for completeness.
 
-use aws_lc_rs::aead::LessSafeKey;
 use zeroize::Zeroizing;
 
-use crate::seal;
+use crate::aead::{Key, TAG_LEN};
 
 pub struct Message {
-    nonce: [u8; 12],
+    nonce: Vec<u8>,
     decrypting: bool,
     /// Whether an update came, after which no additional data may.
     begun: bool,
@@ -26,9 +26,9 @@ pub struct Message {
 }
 
 impl Message {
-    pub fn new(nonce: [u8; 12], decrypting: bool) -> Self {
+    pub fn new(nonce: &[u8], decrypting: bool) -> Self {
         Message {
-            nonce,
+            nonce: nonce.to_vec(),
             decrypting,
             begun: false,
             aad: Zeroizing::new(Vec::new()),
@@ -46,12 +46,15 @@ impl Message {
         true
     }
 
-    /// Encrypts or decrypts `data` in place, as the next piece of the text.
-    pub fn crypt(&mut self, key: &LessSafeKey, data: &mut [u8]) {
-        self.begun = true;
+    /// Encrypts or decrypts `data` in place, as the next piece of the text;
+    /// `false` if AWS-LC refuses the nonce (nothing is changed then).
+    pub fn crypt(&mut self, key: Key, data: &mut [u8]) -> bool {
         let start = self.plaintext.len();
         let mut keystream = Zeroizing::new(vec![0; start + data.len()]);
-        seal(key, &self.nonce, &[], &mut keystream);
+        if !key.seal(&self.nonce, &[], &mut keystream, &mut [0; TAG_LEN]) {
+            return false;
+        }
+        self.begun = true;
         if !self.decrypting {
             self.plaintext.extend_from_slice(data);
         }
@@ -61,12 +64,42 @@ impl Message {
         if self.decrypting {
             self.plaintext.extend_from_slice(data);
         }
+        true
     }
 
-    /// The tag of the whole message: the tag of the ciphertext, which
-    /// sealing the plaintext again reproduces.
-    pub fn tag(&self, key: &LessSafeKey) -> [u8; 16] {
+    /// Writes the tag of the whole message to `tag` (its length is the
+    /// tag's): the tag of the ciphertext, which sealing the plaintext again
+    /// reproduces. `false` if AWS-LC refuses.
+    pub fn tag(&self, key: Key, tag: &mut [u8]) -> bool {
         let mut ciphertext = self.plaintext.clone();
-        seal(key, &self.nonce, &self.aad, &mut ciphertext)
+        key.seal(&self.nonce, &self.aad, &mut ciphertext, tag)
+    }
+}
+
+/// A context's piecewise operation: the `void *message` of the C headers,
+/// NULL outside one (all zeros, as `init` leaves it, is none).
+#[repr(transparent)]
+pub struct Slot(*mut Message);
+
+impl Slot {
+    /// Starts `message`, ending the one under way if any.
+    pub fn start(&mut self, message: Message) {
+        self.end();
+        self.0 = Box::into_raw(Box::new(message));
+    }
+
+    /// Ends the operation under way, if any.
+    pub fn end(&mut self) {
+        if !self.0.is_null() {
+            // SAFETY: a non-NULL pointer is always a `Box` leaked by
+            // `start`, and is cleared as it is taken back.
+            drop(unsafe { Box::from_raw(self.0) });
+            self.0 = std::ptr::null_mut();
+        }
+    }
+
+    pub fn get(&mut self) -> Option<&mut Message> {
+        // SAFETY: as in `end`; the borrow of `self` keeps it alive.
+        unsafe { self.0.as_mut() }
     }
 }

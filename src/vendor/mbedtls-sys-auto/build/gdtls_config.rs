@@ -24,6 +24,13 @@ pub const DEFINES: &'static [CDefine] = &[
     // in src/mbedtls_alt/include, which the build adds to the include path
     // of both the C library and the bindings.
     ("MBEDTLS_CHACHAPOLY_ALT",                            Defined),
+    // AES-GCM from the same crate, on AWS-LC: a 1000-byte record sealed in
+    // ~0.33 us with its key set up, against ~1.2 us with mbedTLS's AES-NI
+    // code. Only AES: the block ciphers mbedTLS could also run GCM on,
+    // Camellia and ARIA, go (no suite gdtls offers uses them).
+    ("MBEDTLS_GCM_ALT",                                   Defined),
+    ("MBEDTLS_CAMELLIA_C",                                Undefined),
+    ("MBEDTLS_ARIA_C",                                    Undefined),
     // SHA-256's block function from the same crate, on RustCrypto's sha2
     // (the CPU's SHA extensions where it has them): a block in ~40 ns
     // instead of ~250. The context stays mbedTLS's.

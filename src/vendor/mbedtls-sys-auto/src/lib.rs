@@ -13,7 +13,7 @@ extern crate core;
 #[macro_use]
 extern crate cfg_if;
 
-// gdtls: mbedTLS's ChaCha20-Poly1305 and SHA-256 block functions live in this crate, which
+// gdtls: mbedTLS's ChaCha20-Poly1305, AES-GCM and SHA-256 block functions live in this crate, which
 // links after the C library and so resolves its references to them.
 extern crate gdtls_mbedtls_alt;
 
@@ -24,7 +24,8 @@ pub use bindings::*;
 
 // gdtls: the context those functions use is the one bindgen read from the
 // same header (tests/mbedtls_build.rs checks the C side).
-const _: () = assert!(core::mem::size_of::<chachapoly_context>() == gdtls_mbedtls_alt::CONTEXT_SIZE);
+const _: () = assert!(core::mem::size_of::<chachapoly_context>() == gdtls_mbedtls_alt::CHACHAPOLY_CONTEXT_SIZE);
+const _: () = assert!(core::mem::size_of::<gcm_context>() == gdtls_mbedtls_alt::GCM_CONTEXT_SIZE);
 const _: () = assert!(core::mem::size_of::<sha256_context>() == gdtls_mbedtls_alt::SHA256_CONTEXT_SIZE);
 const _: () = assert!(core::mem::offset_of!(sha256_context, state) == gdtls_mbedtls_alt::SHA256_STATE_OFFSET);
 

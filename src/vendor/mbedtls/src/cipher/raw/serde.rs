@@ -45,10 +45,6 @@ enum AlgorithmContext {
     Aria(Bytes<aria_context>),
     Des(Bytes<des_context>),
     Des3(Bytes<des3_context>),
-    Gcm {
-        context: Bytes<gcm_context>,
-        inner_cipher_ctx: Box<SavedRawCipher>,
-    },
 }
 
 // Serialization support for cipher structs. We only support serialization in
@@ -100,18 +96,6 @@ unsafe fn serialize_raw_cipher(mut cipher_context: cipher_context_t) -> Result<S
         }
         (CIPHER_ID_3DES, MODE_CBC) | (CIPHER_ID_3DES, MODE_CTR) | (CIPHER_ID_3DES, MODE_OFB) | (CIPHER_ID_3DES, MODE_CFB) => {
             AlgorithmContext::Des3(Bytes(*(cipher_context.cipher_ctx as *const des3_context)))
-        }
-        (CIPHER_ID_AES, MODE_GCM) => {
-            let gcm_context = *(cipher_context.cipher_ctx as *const gcm_context);
-
-            let inner_ctx = gcm_context.cipher_ctx;
-
-            let inner_saved_cipher = serialize_raw_cipher(inner_ctx)?;
-
-            AlgorithmContext::Gcm {
-                context: Bytes(gcm_context),
-                inner_cipher_ctx: Box::new(inner_saved_cipher),
-            }
         }
         _ => {
             return Err("unsupported algorithm for serialization");
@@ -205,18 +189,6 @@ unsafe fn deserialize_raw_cipher(
         (CIPHER_ID_DES, AlgorithmContext::Des(Bytes(des_ctx))) => *(cipher_context.cipher_ctx as *mut des_context) = des_ctx,
         (CIPHER_ID_3DES, AlgorithmContext::Des3(Bytes(des3_ctx))) => {
             *(cipher_context.cipher_ctx as *mut des3_context) = des3_ctx
-        }
-        (
-            CIPHER_ID_AES,
-            AlgorithmContext::Gcm {
-                context: Bytes(mut gcm_ctx),
-                inner_cipher_ctx,
-            },
-        ) => {
-            let inner_raw_cipher = deserialize_raw_cipher(*inner_cipher_ctx, raw::CipherPadding::None)?;
-            gcm_ctx.cipher_ctx = inner_raw_cipher.into_inner();
-
-            *(cipher_context.cipher_ctx as *mut gcm_context) = gcm_ctx;
         }
         _ => {
             return Err(("bad algorithm", "valid algorithm"));
@@ -317,7 +289,6 @@ unsafe impl BytesSerde for aes_context {}
 unsafe impl BytesSerde for aria_context {}
 unsafe impl BytesSerde for des_context {}
 unsafe impl BytesSerde for des3_context {}
-unsafe impl BytesSerde for gcm_context {}
 
 // If the C API changes, the serde implementation needs to be reviewed for
 // correctness. The following (unused) functions will most probably fail to
@@ -334,7 +305,6 @@ const _SIZE_OF_CIPHER_CONTEXT: usize =
 const _SIZE_OF_AES_CONTEXT: usize = 2 * size_of::<usize>() + 4 * 68;
 const _SIZE_OF_DES_CONTEXT: usize = 4 * 32;
 const _SIZE_OF_DES3_CONTEXT: usize = 4 * 96;
-const _SIZE_OF_GCM_CONTEXT: usize = (_SIZE_OF_CIPHER_CONTEXT + 7) / 8 * 8 + 8 * 16 + 8 * 16 + 8 + 8 + 16 + 16 + 16 + 8; // first summand: cipher_context 8-byte aligned
 
 unsafe fn _check_cipher_context_t_size(ctx: cipher_context_t) -> [u8; _SIZE_OF_CIPHER_CONTEXT] {
     ::core::mem::transmute(ctx)
@@ -352,6 +322,3 @@ unsafe fn _check_des3_context_size(ctx: des3_context) -> [u8; _SIZE_OF_DES3_CONT
     ::core::mem::transmute(ctx)
 }
 
-unsafe fn _check_gcm_context_size(ctx: gcm_context) -> [u8; _SIZE_OF_GCM_CONTEXT] {
-    ::core::mem::transmute(ctx)
-}
