@@ -159,7 +159,9 @@ impl mbedtls::ssl::context::TimerCallback for RetransmissionTimer {
         // timer the context owns for as long as it runs.
         let timer = unsafe { &*(p_timer as *const RetransmissionTimer) };
         let mut t = timer.state.lock();
-        t.started = Some(std::time::Instant::now());
+        // mbedTLS cancels the timer (a final delay of 0) on every read of
+        // a connected peer: no clock for that.
+        t.started = (fin_ms != 0).then(std::time::Instant::now);
         t.intermediate_ms = int_ms;
         t.final_ms = fin_ms;
         t.reported = false;

@@ -11,7 +11,7 @@ use std::mem::MaybeUninit;
 use aws_lc_sys::{
     ERR_clear_error, EVP_AEAD_CTX_cleanup, EVP_AEAD_CTX_init, EVP_AEAD_CTX_open_gather,
     EVP_AEAD_CTX_seal_scatter, EVP_aead_aes_128_gcm, EVP_aead_aes_192_gcm, EVP_aead_aes_256_gcm,
-    EVP_aead_chacha20_poly1305, EVP_AEAD, EVP_AEAD_CTX,
+    EVP_aead_chacha20_poly1305, OPENSSL_cleanse, EVP_AEAD, EVP_AEAD_CTX,
 };
 use zeroize::Zeroize;
 
@@ -86,13 +86,9 @@ impl<'a> Key<'a> {
             unsafe { EVP_AEAD_CTX_cleanup(ctx.as_mut_ptr()) };
         }
         // SAFETY: the context's bytes, set up or not, are ours to wipe.
-        unsafe {
-            std::slice::from_raw_parts_mut(
-                ctx.as_mut_ptr().cast::<u8>(),
-                std::mem::size_of::<EVP_AEAD_CTX>(),
-            )
-        }
-        .zeroize();
+        // AWS-LC's wipe is a memset the compiler keeps, where `zeroize`
+        // writes byte by byte.
+        unsafe { OPENSSL_cleanse(ctx.as_mut_ptr().cast(), std::mem::size_of::<EVP_AEAD_CTX>()) };
         if !done {
             // AWS-LC queued why on this thread; nobody reads it.
             // SAFETY: clears this thread's error queue, nothing else.
