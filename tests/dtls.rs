@@ -295,6 +295,42 @@ fn disconnect_is_seen_by_the_other_side() {
     }
 }
 
+/// The system may give a new client the port of one whose connection has
+/// just ended, while a last record of the old one (its close_notify) is
+/// still on its way to the server. That record starts nothing: dropped,
+/// rather than made a pending connection that would swallow the new
+/// client's ClientHello and leave it waiting out its retransmission timer.
+#[test]
+fn a_client_on_the_port_of_one_that_just_left_connects_at_once() {
+    let mut server = Server::new("127.0.0.1", &server_options());
+    let server_port = server.port();
+    let client_on = |port: u16| {
+        let udp = Arc::new(PacketPeerUdp::new());
+        udp.bind(i32::from(port), "127.0.0.1", 65536).unwrap();
+        udp.connect_to_host("127.0.0.1", server_port).unwrap();
+        let port = udp.get_local_port();
+        let peer = PacketPeerDtls::new();
+        peer.connect_to_peer(udp, "localhost", Some(&trusting_client()))
+            .unwrap();
+        (peer, port)
+    };
+    let (old, port) = client_on(0);
+    settle(&mut server, &[&old]);
+    assert_eq!(old.get_status(), Status::STATUS_CONNECTED);
+    // The server forgets the connection, then its close_notify arrives.
+    server.peers.clear();
+    old.disconnect_from_peer();
+    drop(old);
+
+    let refused = server.refused;
+    let (new, _) = client_on(port);
+    settle(&mut server, &[&new]);
+    assert_eq!(new.get_status(), Status::STATUS_CONNECTED);
+    assert_eq!(new.retransmissions(), 0, "no ClientHello was lost");
+    assert_eq!(server.udp.stray_datagrams(), 1, "the close_notify");
+    assert_eq!(server.refused, refused, "no connection was made of it");
+}
+
 /// Certificates that must be refused, each with the right status and a
 /// message that says what is wrong in words (from mbedTLS's verification
 /// flags and the certificate itself).

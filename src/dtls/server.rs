@@ -20,7 +20,7 @@ use super::config::{
     DEFAULT_TICKET_LIFETIME,
 };
 use super::hello::hello_verify_request;
-use super::io::carries_cookie;
+use super::io::{carries_cookie, client_hello_cookie};
 use super::limits::HandshakeLimiter;
 use super::peer::{DtlsContext, Link, PacketPeerDtls, DTLS_MTU};
 use super::Status;
@@ -28,7 +28,7 @@ use crate::crypto::{CryptoKey, X509Certificate};
 use crate::error::Result;
 use crate::mbedtls_ext;
 use crate::tls_options::{Pin, TlsOptions};
-use crate::udp::{Greeter, PacketPeerUdp};
+use crate::udp::{Greeter, Greeting, PacketPeerUdp};
 
 /// The secrets of one setup: the key cookies are made with, and the keys
 /// session tickets are sealed with (rotated by mbedTLS each ticket
@@ -110,16 +110,27 @@ struct Current {
 }
 
 impl Greeter for Current {
-    fn greet(&self, from: SocketAddr, datagram: &[u8], reply: &mut Vec<u8>) -> bool {
+    /// A cookie-less ClientHello is answered; anything but a ClientHello
+    /// (a late record or alert of a connection that has ended, whose
+    /// client's port a new client may have been given) starts nothing.
+    fn greet(&self, from: SocketAddr, datagram: &[u8], reply: &mut Vec<u8>) -> Greeting {
         let Some(setup) = lock(&self.setup).clone() else {
-            return false;
+            return Greeting::Admit;
         };
+        if client_hello_cookie(datagram).is_none() {
+            return Greeting::Stray;
+        }
         let client = transport_id(Some(from));
-        hello_verify_request(
+        let answered = hello_verify_request(
             datagram,
             |out| mbedtls_ext::cookie_write(&setup.secrets.cookies, &client, out),
             reply,
-        )
+        );
+        if answered {
+            Greeting::Answered
+        } else {
+            Greeting::Admit
+        }
     }
 }
 

@@ -20,7 +20,7 @@ use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 
 pub use packet_peer::{PacketPeerUdp, DEFAULT_RECV_BUF_SIZE};
 pub use queue::{PacketRead, MAX_DATAGRAM};
-pub(crate) use server::Greeter;
+pub(crate) use server::{Greeter, Greeting};
 pub use server::{UdpServer, DEFAULT_MAX_PENDING_CONNECTIONS, PENDING_BACKLOG_DATAGRAMS};
 pub use socket::BindAddress;
 

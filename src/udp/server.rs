@@ -60,11 +60,24 @@ type Inbox = Arc<Mutex<DatagramQueue>>;
 /// Answers a new source's first datagram in its place, where that is all
 /// it needs: a DTLS server answers a ClientHello without a cookie with a
 /// HelloVerifyRequest and keeps nothing, as OpenSSL's `DTLSv1_listen` does,
-/// so a burst of such hellos costs no pending connection each.
+/// so a burst of such hellos costs no pending connection each; and it
+/// drops what can start no connection.
 pub(crate) trait Greeter: Send + Sync {
-    /// Writes the answer to `datagram` from `from` into `reply` and returns
-    /// true, or returns false to let the datagram make a connection.
-    fn greet(&self, from: SocketAddr, datagram: &[u8], reply: &mut Vec<u8>) -> bool;
+    /// What to do with `datagram` from `from`; an answer is written into
+    /// `reply`.
+    fn greet(&self, from: SocketAddr, datagram: &[u8], reply: &mut Vec<u8>) -> Greeting;
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Greeting {
+    /// `reply` holds the answer, which is sent; nothing is kept.
+    Answered,
+    /// Nothing could start with the datagram (a late record of a connection
+    /// that has ended, say), which is dropped: kept, it would make a
+    /// pending connection that swallows the source's next ClientHello.
+    Stray,
+    /// The datagram makes a connection.
+    Admit,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -94,6 +107,8 @@ struct DemuxState {
     /// takes this server's connections), while it lives.
     greeter: Option<Weak<dyn Greeter>>,
     greeted: u64,
+    /// Datagrams from new sources the greeter dropped.
+    stray: u64,
     /// Where an answer is written before it is sent.
     reply: Vec<u8>,
     /// When the socket was last read to the end.
@@ -160,9 +175,12 @@ impl Demux {
         }
         if let Some(inbox) = st.routes.get(&from).and_then(Weak::upgrade) {
             lock(&inbox).push(from, data);
-        } else if Self::greet(st, socket, from, data) {
-            st.greeted += 1;
-        } else if st.backlog.is_empty() && st.pending.len() < st.max_pending {
+            return;
+        }
+        if Self::greet(st, socket, from, data) != Greeting::Admit {
+            return;
+        }
+        if st.backlog.is_empty() && st.pending.len() < st.max_pending {
             self.admit(st, from, data);
         } else if st.backlog.len() < PENDING_BACKLOG_DATAGRAMS
             && st.backlog_bytes + data.len() <= PENDING_BACKLOG_BYTES
@@ -174,26 +192,31 @@ impl Demux {
         }
     }
 
-    /// Answers a new source's datagram in its place, if the greeter will.
-    /// A reply the socket cannot take now is lost, as the client's
-    /// retransmission will ask again.
-    fn greet(st: &mut DemuxState, socket: &UdpSocket, from: SocketAddr, data: &[u8]) -> bool {
+    /// Answers a new source's datagram in its place, or drops it, if the
+    /// greeter will. A reply the socket cannot take now is lost, as the
+    /// client's retransmission will ask again.
+    fn greet(st: &mut DemuxState, socket: &UdpSocket, from: SocketAddr, data: &[u8]) -> Greeting {
         let Some(greeter) = st.greeter.as_ref().and_then(Weak::upgrade) else {
-            return false;
+            return Greeting::Admit;
         };
         let mut reply = std::mem::take(&mut st.reply);
         reply.clear();
-        let greeted = greeter.greet(from, data, &mut reply);
-        if greeted {
-            let _ = socket.send(&reply, Some(from));
+        let greeting = greeter.greet(from, data, &mut reply);
+        match greeting {
+            Greeting::Answered => {
+                let _ = socket.send(&reply, Some(from));
+                st.greeted += 1;
+            }
+            Greeting::Stray => st.stray += 1,
+            Greeting::Admit => {}
         }
         st.reply = reply;
-        greeted
+        greeting
     }
 
-    /// Answers, in their place, the pending connections and parked
+    /// Answers or drops, in their place, the pending connections and parked
     /// datagrams the greeter will (a pending connection only when its one
-    /// datagram is the one to answer); returns the connections answered.
+    /// datagram is the one to answer); returns the connections so ended.
     fn greet_waiting(&self, st: &mut DemuxState) -> Vec<Arc<PacketPeerUdp>> {
         let Some(socket) = st.socket.clone() else {
             return Vec::new();
@@ -204,12 +227,11 @@ impl Demux {
             let answered = inbox.is_some_and(|inbox| {
                 let inbox = lock(&inbox);
                 inbox.len() == 1
-                    && inbox
-                        .front()
-                        .is_some_and(|(_, data)| Self::greet(st, &socket, from, data))
+                    && inbox.front().is_some_and(|(_, data)| {
+                        Self::greet(st, &socket, from, data) != Greeting::Admit
+                    })
             });
             if answered {
-                st.greeted += 1;
                 st.routes.remove(&from);
                 greeted.push(peer);
             } else {
@@ -218,9 +240,8 @@ impl Demux {
         }
         let mut backlog = std::mem::take(&mut st.backlog);
         backlog.retain(|(from, data)| {
-            let answered = Self::greet(st, &socket, *from, data);
+            let answered = Self::greet(st, &socket, *from, data) != Greeting::Admit;
             if answered {
-                st.greeted += 1;
                 st.backlog_bytes -= data.len();
             }
             !answered
@@ -421,6 +442,7 @@ impl Default for UdpServer {
                     dropped: 0,
                     greeter: None,
                     greeted: 0,
+                    stray: 0,
                     reply: Vec::new(),
                     last_drain: None,
                 }),
@@ -579,6 +601,13 @@ impl UdpServer {
     /// taken a connection of this server).
     pub fn greeted_datagrams(&self) -> u64 {
         self.state().greeted
+    }
+
+    /// Datagrams from new sources dropped as starting nothing (once a
+    /// `DtlsServer` has taken a connection of this server, anything but a
+    /// ClientHello: a late record of a connection that has ended, say).
+    pub fn stray_datagrams(&self) -> u64 {
+        self.state().stray
     }
 }
 
