@@ -123,7 +123,7 @@ impl KeyMaterial {
         let public_pem = pk
             .write_public_pem_string()
             .map_err(|e| Failure::mbedtls(Error::FAILED, "cannot write the public key", e))?;
-        crate::mbedtls_ext::speed_up_p256(&mut pk);
+        crate::mbedtls_ext::speed_up_keys(&mut pk);
         Ok(KeyMaterial {
             pk: Arc::new(pk),
             private_pem,
@@ -156,7 +156,7 @@ impl KeyMaterial {
         })?;
         let mut pk = Pk::from_private_key(&mbedtls_input(pem.as_bytes()), None)
             .map_err(|e| Failure::mbedtls(Error::FAILED, "cannot copy the private key", e))?;
-        crate::mbedtls_ext::speed_up_p256(&mut pk);
+        crate::mbedtls_ext::speed_up_keys(&mut pk);
         Ok(pk)
     }
 }

@@ -1,7 +1,7 @@
 //! ECDSA on P-256 for the signatures of a handshake, where mbedTLS 2.28's
 //! generic curve code takes ~680 µs to sign and ~1430 µs to verify:
 //! signing with RustCrypto's `p256` (~160 µs, constant-time, any hash),
-//! verifying with AWS-LC (~75 µs). `mbedtls_ext::speed_up_p256` routes
+//! verifying with AWS-LC (~75 µs). `mbedtls_ext::speed_up_keys` routes
 //! mbedTLS's P-256 keys here; both functions work on what mbedTLS holds and
 //! writes (big-endian scalars, SEC1 points, DER signatures). A server's own
 //! signature mostly goes to AWS-LC before it gets here (`key_signer.rs`).

@@ -27,6 +27,7 @@ mod key_signer;
 /// cbindgen:ignore
 pub mod log;
 mod mbedtls_ext;
+mod rsa_pkcs1;
 mod scratch;
 /// cbindgen:ignore
 pub mod tls_options;

@@ -4,7 +4,8 @@
 //! context or configuration the crate owns to one mbedTLS function that
 //! reads or sets plain fields (or copies a buffer into one), and nothing is
 //! kept past the call; and the callbacks mbedTLS calls back into, among
-//! them the P-256 signatures `speed_up_p256` routes to `ecdsa_p256`.
+//! them the signatures `speed_up_keys` routes to `ecdsa_p256` and
+//! `rsa_pkcs1`.
 
 use mbedtls::ssl::{Config, Context};
 
@@ -305,7 +306,7 @@ unsafe extern "C" fn verify_callback<S: VerifySink>(
         // checks next. The chain's signatures are checked by now.
         // SAFETY: mbedTLS hands the certificate mutably for the call, and
         // nothing else reads its key during it.
-        unsafe { speed_up_p256_context(&mut (*crt).pk) };
+        unsafe { speed_up_context(&mut (*crt).pk) };
     }
     // SAFETY: `sink` is the pointer `set_verify` registered, kept alive by
     // the context's owner; mbedTLS hands a live certificate and its flags
@@ -591,22 +592,23 @@ pub(crate) fn cookie_write(
     (code == 0).then(|| unsafe { p.offset_from(start) } as usize)
 }
 
-/// mbedTLS's table of EC key functions, with ECDSA signing and
-/// verification on P-256 routed to `crate::ecdsa_p256`; every other curve
-/// and every other function stays mbedTLS's.
-struct P256Info {
+/// One of mbedTLS's tables of key functions, with some of them routed to
+/// gdtls's code; every other function stays mbedTLS's.
+struct RoutedInfo {
     routed: mbedtls_sys::pk_info_t,
-    /// mbedTLS's own table, for what P-256's code hands back.
+    /// mbedTLS's own table, for what the routed code hands back.
     own: mbedtls_sys::pk_info_t,
 }
 
 // SAFETY: the table is never written once built; its pointers are to
-// mbedTLS's static functions and name.
-unsafe impl Sync for P256Info {}
+// mbedTLS's static functions and name, and to gdtls's.
+unsafe impl Sync for RoutedInfo {}
 // SAFETY: as above.
-unsafe impl Send for P256Info {}
+unsafe impl Send for RoutedInfo {}
 
-static P256_INFO: std::sync::LazyLock<P256Info> = std::sync::LazyLock::new(|| {
+/// EC keys: ECDSA signing and verification on P-256 routed to
+/// `crate::ecdsa_p256`; every other curve stays mbedTLS's.
+static P256_INFO: std::sync::LazyLock<RoutedInfo> = std::sync::LazyLock::new(|| {
     // SAFETY: `eckey_info` is a constant table mbedTLS defines.
     let own = unsafe { mbedtls_sys::eckey_info };
     let routed = mbedtls_sys::pk_info_t {
@@ -614,8 +616,74 @@ static P256_INFO: std::sync::LazyLock<P256Info> = std::sync::LazyLock::new(|| {
         verify_func: Some(p256_verify),
         ..own
     };
-    P256Info { routed, own }
+    RoutedInfo { routed, own }
 });
+
+/// RSA keys: PKCS#1 v1.5 verification routed to `crate::rsa_pkcs1` (a
+/// client checks its server's signature with it, a server its client's).
+static RSA_INFO: std::sync::LazyLock<RoutedInfo> = std::sync::LazyLock::new(|| {
+    // SAFETY: `rsa_info` is a constant table mbedTLS defines.
+    let own = unsafe { mbedtls_sys::rsa_info };
+    let routed = mbedtls_sys::pk_info_t {
+        verify_func: Some(rsa_verify),
+        ..own
+    };
+    RoutedInfo { routed, own }
+});
+
+/// The big-endian bytes of `x`; `None` if mbedTLS cannot write them.
+fn mpi_bytes(x: &mbedtls_sys::mpi) -> Option<Vec<u8>> {
+    // SAFETY: `x` is a live number; `mpi_size` only reads it.
+    let mut bytes = vec![0; unsafe { mbedtls_sys::mpi_size(x) }];
+    // SAFETY: the buffer holds the number's size in bytes.
+    let written = unsafe { mbedtls_sys::mpi_write_binary(x, bytes.as_mut_ptr(), bytes.len()) };
+    (written == 0).then_some(bytes)
+}
+
+unsafe extern "C" fn rsa_verify(
+    ctx: *mut std::ffi::c_void,
+    md_alg: mbedtls_sys::md_type_t,
+    hash: *const u8,
+    hash_len: usize,
+    sig: *const u8,
+    sig_len: usize,
+) -> std::ffi::c_int {
+    let mbedtls_own = || {
+        let verify = RSA_INFO
+            .own
+            .verify_func
+            .expect("mbedTLS verifies with RSA keys");
+        // SAFETY: the same arguments mbedTLS gave, to its own function.
+        unsafe { verify(ctx, md_alg, hash, hash_len, sig, sig_len) }
+    };
+    if hash.is_null() || sig.is_null() {
+        return mbedtls_own();
+    }
+    // SAFETY: mbedTLS calls this with its key's context (an RSA context,
+    // as the table is only set on RSA keys) and `hash_len` and `sig_len`
+    // readable bytes.
+    let (rsa, hash, sig) = unsafe {
+        (
+            &*(ctx as *const mbedtls_sys::rsa_context),
+            std::slice::from_raw_parts(hash, hash_len),
+            std::slice::from_raw_parts(sig, sig_len),
+        )
+    };
+    // Another padding, or a signature of another length (which mbedTLS
+    // reports in its own words), is for mbedTLS.
+    if rsa.padding != mbedtls_sys::RSA_PKCS_V15 || sig.len() != rsa.len {
+        return mbedtls_own();
+    }
+    let (Some(n), Some(e)) = (mpi_bytes(&rsa.N), mpi_bytes(&rsa.E)) else {
+        return mbedtls_own();
+    };
+    // What AWS-LC refuses, mbedTLS judges again, as for P-256.
+    if crate::rsa_pkcs1::verify(&n, &e, md_alg.into(), hash, sig) {
+        0
+    } else {
+        mbedtls_own()
+    }
+}
 
 /// The keypair behind an EC key's context, when it is on P-256.
 ///
@@ -718,44 +786,50 @@ unsafe extern "C" fn p256_verify(
     }
 }
 
-/// Routes the ECDSA signatures of `ctx`, a key mbedTLS parsed or made, to
-/// `crate::ecdsa_p256` when it is an EC key on P-256; any other key is
-/// left as it is.
+/// Routes the signatures of `ctx`, a key mbedTLS parsed or made: ECDSA to
+/// `crate::ecdsa_p256` when it is an EC key on P-256, RSA verification to
+/// `crate::rsa_pkcs1`; any other key is left as it is.
 ///
 /// # Safety
 /// `ctx` must be a live, set-up pk context that nothing else uses during
 /// the call.
-unsafe fn speed_up_p256_context(ctx: *mut mbedtls_sys::pk_context) {
-    // SAFETY: as the caller promises; `eckey_info` is mbedTLS's static
-    // table, so an EC key's context is a keypair.
+unsafe fn speed_up_context(ctx: *mut mbedtls_sys::pk_context) {
+    // SAFETY: as the caller promises; `eckey_info` and `rsa_info` are
+    // mbedTLS's static tables, so an EC key's context is a keypair.
     unsafe {
         let ctx = &mut *ctx;
         if std::ptr::eq(ctx.pk_info, &mbedtls_sys::eckey_info) && p256_keypair(ctx.pk_ctx).is_some()
         {
             ctx.pk_info = &P256_INFO.routed;
+        } else if std::ptr::eq(ctx.pk_info, &mbedtls_sys::rsa_info) {
+            ctx.pk_info = &RSA_INFO.routed;
         }
     }
 }
 
-/// `speed_up_p256_context` for a key of the `mbedtls` crate.
-pub(crate) fn speed_up_p256(pk: &mut mbedtls::pk::Pk) {
+/// `speed_up_context` for a key of the `mbedtls` crate.
+pub(crate) fn speed_up_keys(pk: &mut mbedtls::pk::Pk) {
     let ctx: *mut mbedtls_sys::pk_context = pk.into();
     // SAFETY: `pk` is borrowed mutably, so live and unshared.
-    unsafe { speed_up_p256_context(ctx) }
+    unsafe { speed_up_context(ctx) }
 }
 
 /// Whether `private` is the private half of `public` (mbedTLS's
 /// `pk_check_pair`, which also asks both to use one table of functions:
-/// a key routed by `speed_up_p256` is compared as mbedTLS's own).
+/// a key routed by `speed_up_keys` is compared as mbedTLS's own).
 pub(crate) fn keys_match(public: &mbedtls::pk::Pk, private: &mbedtls::pk::Pk) -> bool {
     let as_mbedtls_own = |pk: &mbedtls::pk::Pk| {
         let ctx: *const mbedtls_sys::pk_context = pk.into();
         // SAFETY: `pk` is live for the borrow; the copy shares its key
         // context and is only read, never freed.
         let mut copy = unsafe { *ctx };
-        if std::ptr::eq(copy.pk_info, &P256_INFO.routed) {
-            // SAFETY: taking the address of mbedTLS's static table.
-            copy.pk_info = unsafe { &mbedtls_sys::eckey_info };
+        // mbedTLS compares the tables' addresses: back to its own statics.
+        // SAFETY: taking the addresses of mbedTLS's static tables.
+        let own = unsafe { [&mbedtls_sys::eckey_info, &mbedtls_sys::rsa_info] };
+        for (routed, own) in [&P256_INFO.routed, &RSA_INFO.routed].into_iter().zip(own) {
+            if std::ptr::eq(copy.pk_info, routed) {
+                copy.pk_info = own;
+            }
         }
         copy
     };
@@ -783,13 +857,13 @@ mod tests {
         let mut own = Pk::generate_ec(&mut rng, curve).unwrap();
         let der = own.write_private_der_vec().unwrap();
         let mut routed = Pk::from_private_key(&der, None).unwrap();
-        speed_up_p256(&mut routed);
+        speed_up_keys(&mut routed);
         (routed, own)
     }
 
     fn sign(pk: &mut Pk, md: MdType, hash: &[u8]) -> Vec<u8> {
         let mut rng = crate::crypto::new_rng().unwrap();
-        let mut sig = vec![0; 200];
+        let mut sig = vec![0; 512];
         let len = pk.sign(md, hash, &mut sig, &mut rng).unwrap();
         sig.truncate(len);
         sig
@@ -838,14 +912,60 @@ mod tests {
         );
     }
 
-    /// Other curves and RSA keep mbedTLS's own table.
-    #[test]
-    fn only_p256_keys_are_routed() {
-        let (p384, _) = pair(EcGroupId::SecP384R1);
-        assert!(!std::ptr::eq(info(&p384), &P256_INFO.routed));
+    /// RSA keys: one routed to `rsa_pkcs1`, one mbedTLS's, of `bits`.
+    fn rsa_pair(bits: u32) -> (Pk, Pk) {
         let mut rng = crate::crypto::new_rng().unwrap();
-        let mut rsa = Pk::generate_rsa(&mut rng, 1024, 65537).unwrap();
-        speed_up_p256(&mut rsa);
-        assert!(!std::ptr::eq(info(&rsa), &P256_INFO.routed));
+        let mut own = Pk::generate_rsa(&mut rng, bits, 65537).unwrap();
+        let der = own.write_private_der_vec().unwrap();
+        let mut routed = Pk::from_private_key(&der, None).unwrap();
+        speed_up_keys(&mut routed);
+        (routed, own)
+    }
+
+    /// mbedTLS's RSA signatures verify through the routed key for every
+    /// hash of a handshake, with a key AWS-LC takes (2048 bits) and one it
+    /// leaves to mbedTLS (1024); a signature of another hash, cut short or
+    /// from another key is refused with mbedTLS's own error.
+    #[test]
+    fn rsa_signatures_agree_with_mbedtls() {
+        for bits in [2048, 1024] {
+            let (mut routed, mut own) = rsa_pair(bits);
+            assert!(std::ptr::eq(info(&routed), &RSA_INFO.routed));
+            assert!(keys_match(&own, &routed) && keys_match(&routed, &own));
+            for (md, len) in [
+                (MdType::Sha1, 20),
+                (MdType::Sha224, 28),
+                (MdType::Sha256, 32),
+                (MdType::Sha384, 48),
+                (MdType::Sha512, 64),
+            ] {
+                let hash: Vec<u8> = (0..len).map(|i| i as u8 ^ 0x5A).collect();
+                let theirs = sign(&mut own, md, &hash);
+                routed.verify(md, &hash, &theirs).unwrap();
+                assert_eq!(sign(&mut routed, md, &hash), theirs, "deterministic");
+                let mut other = hash.clone();
+                other[0] ^= 1;
+                let refused = routed.verify(md, &other, &theirs);
+                assert!(refused.is_err());
+                assert_eq!(refused, own.verify(md, &other, &theirs));
+                let cut = &theirs[..theirs.len() - 1];
+                assert!(routed.verify(md, &hash, cut).is_err());
+                assert_eq!(routed.verify(md, &hash, cut), own.verify(md, &hash, cut));
+            }
+            let (mut stranger, _) = rsa_pair(bits);
+            let hash = [7; 32];
+            let foreign = sign(&mut stranger, MdType::Sha256, &hash);
+            assert!(routed.verify(MdType::Sha256, &hash, &foreign).is_err());
+            assert!(!keys_match(&stranger, &routed));
+        }
+    }
+
+    /// Other curves keep mbedTLS's own table.
+    #[test]
+    fn other_curves_are_not_routed() {
+        let (p384, _) = pair(EcGroupId::SecP384R1);
+        // SAFETY: taking the address of mbedTLS's static table.
+        let own = unsafe { &mbedtls_sys::eckey_info };
+        assert!(std::ptr::eq(info(&p384), own));
     }
 }
