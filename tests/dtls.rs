@@ -203,6 +203,75 @@ fn a_last_flight_arriving_inside_the_first_poll_is_read_by_it() {
     assert_eq!(peer.get_packet_vec().unwrap(), b"ping");
 }
 
+/// A host transport that counts how often it is asked what is waiting.
+struct Counting {
+    end: End,
+    looks: Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Transport for Counting {
+    fn send_datagram(&self, data: &[u8]) -> gdtls::Result<()> {
+        self.end.send_datagram(data)
+    }
+
+    fn recv_datagram(&self, buf: &mut [u8]) -> gdtls::Result<Option<usize>> {
+        self.end.recv_datagram(buf)
+    }
+
+    fn pending_datagrams(&self) -> gdtls::Result<Option<usize>> {
+        self.looks
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.end.pending_datagrams()
+    }
+}
+
+/// A connected peer's poll reads the datagrams its transport says are
+/// waiting and then stops, without looking again: on a socket, that look
+/// would be a read that finds it empty, a system call in every round trip.
+#[test]
+fn a_poll_reads_what_is_waiting_and_looks_no_further() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let (to_server, to_client) = (Arc::new(Wire::default()), Arc::new(Wire::default()));
+    let client = PacketPeerDtls::new();
+    client
+        .connect_to_peer(
+            udp_over(&to_client, &to_server),
+            "localhost",
+            Some(&trusting_client()),
+        )
+        .unwrap();
+    let server = DtlsServer::new();
+    server.setup(&server_options()).unwrap();
+    let looks = Arc::new(AtomicUsize::new(0));
+    let take = || {
+        let end = End {
+            inbox: Arc::clone(&to_server),
+            outbox: Arc::clone(&to_client),
+        };
+        let looks = Arc::clone(&looks);
+        let udp = PacketPeerUdp::from_transport(Box::new(Counting { end, looks }));
+        server.take_connection(Arc::new(udp))
+    };
+    // The ClientHello without a cookie is answered and refused.
+    assert_eq!(take().get_status(), Status::STATUS_ERROR);
+    client.poll().unwrap();
+    let peer = take();
+    for _ in 0..10 {
+        peer.poll().unwrap();
+        client.poll().unwrap();
+    }
+    assert_eq!(peer.get_status(), Status::STATUS_CONNECTED);
+    assert_eq!(client.get_status(), Status::STATUS_CONNECTED);
+
+    for packet in [&b"one"[..], b"two", b"three"] {
+        client.put_packet(packet).unwrap();
+    }
+    looks.store(0, Ordering::Relaxed);
+    peer.poll().unwrap();
+    assert_eq!(looks.load(Ordering::Relaxed), 1);
+    assert_eq!(peer.get_available_packet_count(), 3);
+}
+
 /// Connects one client to `server` and returns (client, server's peer).
 fn pattern(index: usize, size: usize) -> Vec<u8> {
     (0..size)

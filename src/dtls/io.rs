@@ -59,10 +59,11 @@ impl TrafficCounter {
     }
 }
 
-/// Whether `transport` knows that nothing waits: a read would find nothing
-/// and report nothing.
-pub(crate) fn has_nothing_waiting(transport: &dyn Transport) -> bool {
-    matches!(transport.pending_datagrams(), Ok(Some(0)))
+/// How many datagrams `transport` knows are waiting, each a read that finds
+/// one (0: a read would find nothing and report nothing); `None` when it
+/// cannot tell, or has something to report.
+pub(crate) fn datagrams_waiting(transport: &dyn Transport) -> Option<usize> {
+    transport.pending_datagrams().ok().flatten()
 }
 
 pub(crate) struct DatagramIo {

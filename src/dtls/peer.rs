@@ -10,7 +10,7 @@ use mbedtls::ssl::{Config, Context};
 use mbedtls::x509::VerifyError;
 
 use super::config::{client_config, HandshakeTimeout, ServerCallbacks};
-use super::io::{has_nothing_waiting, DatagramIo, Traffic, TrafficCounter};
+use super::io::{datagrams_waiting, DatagramIo, Traffic, TrafficCounter};
 use super::limits::HandshakeSlot;
 use super::pins;
 use super::sessions::{ServerKey, SessionStore};
@@ -349,15 +349,30 @@ impl Inner {
         // An idle connection costs no call into mbedTLS: nothing waits for
         // it in the transport (a server's connection looks in its inbox,
         // see `PacketPeerUdp::pending_datagrams`) nor in mbedTLS's buffer,
-        // and no timer runs once connected.
-        if let Some(link) = &self.link {
-            let idle = self.status == Status::STATUS_CONNECTED
-                && link.transport.as_deref().is_some_and(has_nothing_waiting)
-                && !mbedtls_ext::has_buffered_input(&link.ctx);
-            if idle {
+        // and no timer runs once connected. A connection with datagrams
+        // waiting reads those and no more: one read past them would only
+        // find its socket empty, a system call in every round trip.
+        if let Some(link) = &mut self.link {
+            let waiting = link
+                .transport
+                .as_deref()
+                .filter(|_| self.status == Status::STATUS_CONNECTED)
+                .and_then(datagrams_waiting);
+            if waiting == Some(0) && !mbedtls_ext::has_buffered_input(&link.ctx) {
                 return Ok(());
             }
+            if let Some(io) = link.ctx.io_mut() {
+                io.limit_reads(waiting.map(|n| u32::try_from(n).unwrap_or(u32::MAX)));
+            }
         }
+        let read = self.read_waiting_records();
+        if let Some(io) = self.link.as_mut().and_then(|link| link.ctx.io_mut()) {
+            io.limit_reads(None);
+        }
+        read
+    }
+
+    fn read_waiting_records(&mut self) -> Result<()> {
         scratch::with(&PLAINTEXT, |buf| {
             while !self.packets.is_full() {
                 let Some(link) = self.link.as_mut() else {

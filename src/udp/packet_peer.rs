@@ -405,6 +405,9 @@ impl PacketPeerUdp {
                 Ok(f(queue))
             }
             Link::Shared(link) => link.with_inbox(refresh, f),
+            Link::Host { queue, .. } if refresh == Refresh::WhenEmpty && !queue.is_empty() => {
+                Ok(f(queue))
+            }
             Link::Host { transport, queue } => {
                 let waiting = transport.pending_datagrams()?.unwrap_or(usize::MAX);
                 fill(queue, waiting, |buf| {
