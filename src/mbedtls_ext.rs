@@ -640,6 +640,39 @@ fn mpi_bytes(x: &mbedtls_sys::mpi) -> Option<Vec<u8>> {
     (written == 0).then_some(bytes)
 }
 
+/// A signature check routed away from mbedTLS: `accepts` checks `sig`
+/// against `hash` with the key's context, and whatever it does not accept
+/// (or a NULL buffer) mbedTLS's own function of `info` judges again, so a
+/// forgery costs both checks and every refusal gets mbedTLS's own error.
+///
+/// # Safety
+/// The arguments must be those mbedTLS gave `info.routed.verify_func`: the
+/// key's context, and `hash_len` and `sig_len` readable bytes.
+unsafe fn verify_routed(
+    info: &RoutedInfo,
+    ctx: *mut std::ffi::c_void,
+    md_alg: mbedtls_sys::md_type_t,
+    (hash, hash_len): (*const u8, usize),
+    (sig, sig_len): (*const u8, usize),
+    accepts: impl FnOnce(&[u8], &[u8]) -> bool,
+) -> std::ffi::c_int {
+    if !hash.is_null() && !sig.is_null() {
+        // SAFETY: the caller promises both buffers' lengths.
+        let (hash_bytes, sig_bytes) = unsafe {
+            (
+                std::slice::from_raw_parts(hash, hash_len),
+                std::slice::from_raw_parts(sig, sig_len),
+            )
+        };
+        if accepts(hash_bytes, sig_bytes) {
+            return 0;
+        }
+    }
+    let verify = info.own.verify_func.expect("mbedTLS verifies with the key");
+    // SAFETY: the same arguments mbedTLS gave, to its own function.
+    unsafe { verify(ctx, md_alg, hash, hash_len, sig, sig_len) }
+}
+
 unsafe extern "C" fn rsa_verify(
     ctx: *mut std::ffi::c_void,
     md_alg: mbedtls_sys::md_type_t,
@@ -648,40 +681,30 @@ unsafe extern "C" fn rsa_verify(
     sig: *const u8,
     sig_len: usize,
 ) -> std::ffi::c_int {
-    let mbedtls_own = || {
-        let verify = RSA_INFO
-            .own
-            .verify_func
-            .expect("mbedTLS verifies with RSA keys");
-        // SAFETY: the same arguments mbedTLS gave, to its own function.
-        unsafe { verify(ctx, md_alg, hash, hash_len, sig, sig_len) }
-    };
-    if hash.is_null() || sig.is_null() {
-        return mbedtls_own();
-    }
-    // SAFETY: mbedTLS calls this with its key's context (an RSA context,
-    // as the table is only set on RSA keys) and `hash_len` and `sig_len`
-    // readable bytes.
-    let (rsa, hash, sig) = unsafe {
-        (
-            &*(ctx as *const mbedtls_sys::rsa_context),
-            std::slice::from_raw_parts(hash, hash_len),
-            std::slice::from_raw_parts(sig, sig_len),
-        )
-    };
+    // SAFETY: mbedTLS calls this with its key's context (an RSA context, as
+    // the table is only set on RSA keys), live for the call.
+    let rsa = unsafe { &*(ctx as *const mbedtls_sys::rsa_context) };
     // Another padding, or a signature of another length (which mbedTLS
     // reports in its own words), is for mbedTLS.
-    if rsa.padding != mbedtls_sys::RSA_PKCS_V15 || sig.len() != rsa.len {
-        return mbedtls_own();
-    }
-    let (Some(n), Some(e)) = (mpi_bytes(&rsa.N), mpi_bytes(&rsa.E)) else {
-        return mbedtls_own();
+    let accepts = |hash: &[u8], sig: &[u8]| {
+        if rsa.padding != mbedtls_sys::RSA_PKCS_V15 || sig.len() != rsa.len {
+            return false;
+        }
+        let (Some(n), Some(e)) = (mpi_bytes(&rsa.N), mpi_bytes(&rsa.E)) else {
+            return false;
+        };
+        crate::rsa_pkcs1::verify(&n, &e, md_alg.into(), hash, sig)
     };
-    // What AWS-LC refuses, mbedTLS judges again, as for P-256.
-    if crate::rsa_pkcs1::verify(&n, &e, md_alg.into(), hash, sig) {
-        0
-    } else {
-        mbedtls_own()
+    // SAFETY: mbedTLS's arguments to the routed table's function.
+    unsafe {
+        verify_routed(
+            &RSA_INFO,
+            ctx,
+            md_alg,
+            (hash, hash_len),
+            (sig, sig_len),
+            accepts,
+        )
     }
 }
 
@@ -743,46 +766,39 @@ unsafe extern "C" fn p256_verify(
     sig: *const u8,
     sig_len: usize,
 ) -> std::ffi::c_int {
-    let mbedtls_own = || {
-        let verify = P256_INFO
-            .own
-            .verify_func
-            .expect("mbedTLS verifies with EC keys");
-        // SAFETY: the same arguments mbedTLS gave, to its own function.
-        unsafe { verify(ctx, md_alg, hash, hash_len, sig, sig_len) }
+    // SAFETY: mbedTLS calls this with its key's context (a keypair, as the
+    // table is only set on EC keys), live for the call.
+    let keypair = unsafe { p256_keypair(ctx) };
+    let accepts = |hash: &[u8], der: &[u8]| {
+        let Some(keypair) = keypair else {
+            return false;
+        };
+        let mut point = [0u8; 65];
+        let mut len = 0;
+        // SAFETY: the keypair's group and public point are live; the
+        // buffer holds 65 bytes, an uncompressed P-256 point.
+        let written = unsafe {
+            mbedtls_sys::ecp_point_write_binary(
+                &keypair.grp,
+                &keypair.Q,
+                mbedtls_sys::ECP_PF_UNCOMPRESSED,
+                &mut len,
+                point.as_mut_ptr(),
+                point.len(),
+            )
+        };
+        written == 0 && crate::ecdsa_p256::verify(&point[..len], md_alg.into(), hash, der)
     };
-    // SAFETY: mbedTLS calls this with its key's context (a keypair) and
-    // `hash_len` and `sig_len` readable bytes.
-    let (Some(keypair), hash, der) = (
-        unsafe { p256_keypair(ctx) },
-        unsafe { std::slice::from_raw_parts(hash, hash_len) },
-        unsafe { std::slice::from_raw_parts(sig, sig_len) },
-    ) else {
-        return mbedtls_own();
-    };
-    let mut point = [0u8; 65];
-    let mut len = 0;
-    // SAFETY: the keypair's group and public point are live; the buffer
-    // holds 65 bytes, an uncompressed P-256 point.
-    let written = unsafe {
-        mbedtls_sys::ecp_point_write_binary(
-            &keypair.grp,
-            &keypair.Q,
-            mbedtls_sys::ECP_PF_UNCOMPRESSED,
-            &mut len,
-            point.as_mut_ptr(),
-            point.len(),
+    // SAFETY: mbedTLS's arguments to the routed table's function.
+    unsafe {
+        verify_routed(
+            &P256_INFO,
+            ctx,
+            md_alg,
+            (hash, hash_len),
+            (sig, sig_len),
+            accepts,
         )
-    };
-    if written != 0 {
-        return mbedtls_own();
-    }
-    // What AWS-LC refuses, mbedTLS judges again: a forgery costs that
-    // check twice, and every refusal gets mbedTLS's own error.
-    if crate::ecdsa_p256::verify(&point[..len], md_alg.into(), hash, der) {
-        0
-    } else {
-        mbedtls_own()
     }
 }
 
