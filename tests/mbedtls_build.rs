@@ -406,6 +406,36 @@ fn mbedtls_self_tests_pass() {
     }
 }
 
+/// A reproducible stream of test inputs (xorshift64).
+struct Xorshift(u64);
+
+impl Xorshift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+
+    /// Additional data of 0 to 39 bytes, a text of `len` bytes and 0 to 4
+    /// places to cut it at, in order.
+    fn message(&mut self, len: usize) -> (Vec<u8>, Vec<u8>, Vec<usize>) {
+        let aad_len = self.next() % 40;
+        let aad = self.bytes(aad_len as usize);
+        let text = self.bytes(len);
+        let cut_count = self.next() % 5;
+        let mut cuts: Vec<usize> = (0..cut_count)
+            .map(|_| self.next() as usize % (len + 1))
+            .collect();
+        cuts.sort();
+        (aad, text, cuts)
+    }
+}
+
 /// Seals `text` in one call or in pieces cut at `cuts`, and opens it both
 /// ways; every way gives the same ciphertext, tag and plaintext.
 fn chachapoly_piecewise_agrees(
@@ -510,22 +540,11 @@ fn chachapoly_piecewise_agrees(
 /// refused as mbedTLS refuses it.
 #[test]
 fn chachapoly_piecewise_calls_agree_with_one_shot() {
-    let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut random = Xorshift(0x9E37_79B9_7F4A_7C15);
     for len in (0..200).chain([1000, 1500]) {
-        let key: [u8; 32] = std::array::from_fn(|_| next() as u8);
-        let nonce: [u8; 12] = std::array::from_fn(|_| next() as u8);
-        let aad: Vec<u8> = (0..next() % 40).map(|_| next() as u8).collect();
-        let text: Vec<u8> = (0..len).map(|_| next() as u8).collect();
-        let mut cuts: Vec<usize> = (0..next() % 5)
-            .map(|_| next() as usize % (len + 1))
-            .collect();
-        cuts.sort();
+        let key: [u8; 32] = random.bytes(32).try_into().unwrap();
+        let nonce: [u8; 12] = random.bytes(12).try_into().unwrap();
+        let (aad, text, cuts) = random.message(len);
         chachapoly_piecewise_agrees(&key, &nonce, &aad, &text, &cuts);
     }
 
@@ -671,22 +690,11 @@ fn gcm_ways_agree(key: &[u8], iv: &[u8], aad: &[u8], text: &[u8], cuts: &[usize]
 /// would compute on what it holds.
 #[test]
 fn gcm_calls_agree_and_refuse_what_they_must() {
-    let mut seed = 0x2545_F491_4F6C_DD1D_u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut random = Xorshift(0x2545_F491_4F6C_DD1D);
     for len in (0..100).chain([1000, 1500]) {
-        let key: Vec<u8> = (0..[16, 24, 32][len % 3]).map(|_| next() as u8).collect();
-        let iv: Vec<u8> = (0..[12, 1, 8, 60][len % 4]).map(|_| next() as u8).collect();
-        let aad: Vec<u8> = (0..next() % 40).map(|_| next() as u8).collect();
-        let text: Vec<u8> = (0..len).map(|_| next() as u8).collect();
-        let mut cuts: Vec<usize> = (0..next() % 5)
-            .map(|_| next() as usize % (len + 1))
-            .collect();
-        cuts.sort();
+        let key = random.bytes([16, 24, 32][len % 3]);
+        let iv = random.bytes([12, 1, 8, 60][len % 4]);
+        let (aad, text, cuts) = random.message(len);
         gcm_ways_agree(&key, &iv, &aad, &text, &cuts);
     }
 
