@@ -124,6 +124,49 @@ fn burst_of_200_clients_all_connect_without_retransmission_timeouts() {
     assert_eq!(server.udp.dropped_datagrams(), 0);
 }
 
+/// A server with the test identity and a client connecting to it over
+/// in-memory wires; the test hands the server each connection over the
+/// wires' other ends, through a transport of its own.
+struct Wired {
+    to_server: Arc<Wire>,
+    to_client: Arc<Wire>,
+    client: Arc<PacketPeerDtls>,
+    server: DtlsServer,
+}
+
+impl Wired {
+    fn new() -> Self {
+        let (to_server, to_client) = (Arc::new(Wire::default()), Arc::new(Wire::default()));
+        let client = Arc::new(PacketPeerDtls::new());
+        client
+            .connect_to_peer(
+                udp_over(&to_client, &to_server),
+                "localhost",
+                Some(&trusting_client()),
+            )
+            .unwrap();
+        let server = DtlsServer::new();
+        server.setup(&server_options()).unwrap();
+        Wired {
+            to_server,
+            to_client,
+            client,
+            server,
+        }
+    }
+
+    /// The server's `take_connection` of the server's end, as `wrap` makes
+    /// it a transport.
+    fn take(&self, wrap: impl FnOnce(End) -> Box<dyn Transport>) -> PacketPeerDtls {
+        let end = End {
+            inbox: Arc::clone(&self.to_server),
+            outbox: Arc::clone(&self.to_client),
+        };
+        let udp = PacketPeerUdp::from_transport(wrap(end));
+        self.server.take_connection(Arc::new(udp))
+    }
+}
+
 /// The server's side of an in-memory link on which the client answers at
 /// once: asked what is waiting, when nothing is, it lets the client handle
 /// what it was sent first. So the client's last flight arrives while the
@@ -158,25 +201,13 @@ impl Transport for ClientAnswersAtOnce {
 /// handshake (and would report how it failed, where the host looks).
 #[test]
 fn a_last_flight_arriving_inside_the_first_poll_is_read_by_it() {
-    let (to_server, to_client) = (Arc::new(Wire::default()), Arc::new(Wire::default()));
-    let client = Arc::new(PacketPeerDtls::new());
-    client
-        .connect_to_peer(
-            udp_over(&to_client, &to_server),
-            "localhost",
-            Some(&trusting_client()),
-        )
-        .unwrap();
-    let server = DtlsServer::new();
-    server.setup(&server_options()).unwrap();
+    let wired = Wired::new();
+    let client = &wired.client;
     let take = || {
-        let end = End {
-            inbox: Arc::clone(&to_server),
-            outbox: Arc::clone(&to_client),
-        };
-        let client = Arc::clone(&client);
-        let udp = PacketPeerUdp::from_transport(Box::new(ClientAnswersAtOnce { end, client }));
-        server.take_connection(Arc::new(udp))
+        wired.take(|end| {
+            let client = Arc::clone(client);
+            Box::new(ClientAnswersAtOnce { end, client })
+        })
     };
     assert_eq!(
         take().get_status(),
@@ -231,26 +262,14 @@ impl Transport for Counting {
 #[test]
 fn a_poll_reads_what_is_waiting_and_looks_no_further() {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let (to_server, to_client) = (Arc::new(Wire::default()), Arc::new(Wire::default()));
-    let client = PacketPeerDtls::new();
-    client
-        .connect_to_peer(
-            udp_over(&to_client, &to_server),
-            "localhost",
-            Some(&trusting_client()),
-        )
-        .unwrap();
-    let server = DtlsServer::new();
-    server.setup(&server_options()).unwrap();
+    let wired = Wired::new();
+    let client = &wired.client;
     let looks = Arc::new(AtomicUsize::new(0));
     let take = || {
-        let end = End {
-            inbox: Arc::clone(&to_server),
-            outbox: Arc::clone(&to_client),
-        };
-        let looks = Arc::clone(&looks);
-        let udp = PacketPeerUdp::from_transport(Box::new(Counting { end, looks }));
-        server.take_connection(Arc::new(udp))
+        wired.take(|end| {
+            let looks = Arc::clone(&looks);
+            Box::new(Counting { end, looks })
+        })
     };
     // The ClientHello without a cookie is answered and refused.
     assert_eq!(take().get_status(), Status::STATUS_ERROR);
