@@ -23,6 +23,20 @@ fn eventually<T>(mut f: impl FnMut() -> Option<T>) -> T {
     }
 }
 
+/// A server on IPv4 loopback, a client that has sent it `first`, and the
+/// server's peer for that client.
+fn server_and_peer(first: &[u8]) -> (UdpServer, PacketPeerUdp, Arc<PacketPeerUdp>) {
+    let server = UdpServer::new();
+    server.listen(0, "127.0.0.1").unwrap();
+    let client = PacketPeerUdp::new();
+    client
+        .connect_to_host("127.0.0.1", i32::from(server.get_local_port()))
+        .unwrap();
+    client.put_packet(first).unwrap();
+    let peer = eventually(|| server.take_connection());
+    (server, client, peer)
+}
+
 fn recv(peer: &PacketPeerUdp) -> Vec<u8> {
     eventually(|| (peer.get_available_packet_count() > 0).then(|| peer.get_packet_vec().unwrap()))
 }
@@ -324,14 +338,7 @@ fn server_demultiplexes_by_source_on_both_families() {
 /// once, when it was read lately, but the next look reads it.
 #[test]
 fn a_connection_polled_alone_sees_a_datagram_within_two_looks() {
-    let server = UdpServer::new();
-    server.listen(0, "127.0.0.1").unwrap();
-    let client = PacketPeerUdp::new();
-    client
-        .connect_to_host("127.0.0.1", i32::from(server.get_local_port()))
-        .unwrap();
-    client.put_packet(b"first").unwrap();
-    let peer = eventually(|| server.take_connection());
+    let (_server, client, peer) = server_and_peer(b"first");
     assert_eq!(peer.get_packet_vec().unwrap(), b"first");
     for round in 0..50 {
         // The datagram is in the socket's queue when put_packet returns.
@@ -533,14 +540,7 @@ fn multicast_groups_on_loopback() {
     );
 
     // A server's peer shares its socket, and cannot join.
-    let server = UdpServer::new();
-    server.listen(0, "127.0.0.1").unwrap();
-    let client = PacketPeerUdp::new();
-    client
-        .connect_to_host("127.0.0.1", i32::from(server.get_local_port()))
-        .unwrap();
-    client.put_packet(b"hi").unwrap();
-    let taken = eventually(|| server.take_connection());
+    let (_server, _client, taken) = server_and_peer(b"hi");
     assert_eq!(
         taken.join_multicast_group(GROUP, "lo").unwrap_err().code,
         Error::ERR_LOCKED
