@@ -867,14 +867,27 @@ mod tests {
         unsafe { (*ctx).pk_info }
     }
 
-    /// The same key twice: one routed to `ecdsa_p256`, one mbedTLS's.
-    fn pair(curve: EcGroupId) -> (Pk, Pk) {
-        let mut rng = crate::crypto::new_rng().unwrap();
-        let mut own = Pk::generate_ec(&mut rng, curve).unwrap();
+    /// The hashes a handshake may sign, with their lengths.
+    const HANDSHAKE_HASHES: [(MdType, usize); 5] = [
+        (MdType::Sha1, 20),
+        (MdType::Sha224, 28),
+        (MdType::Sha256, 32),
+        (MdType::Sha384, 48),
+        (MdType::Sha512, 64),
+    ];
+
+    /// The same key twice: a copy routed by `speed_up_keys`, and `own`.
+    fn routed_and(mut own: Pk) -> (Pk, Pk) {
         let der = own.write_private_der_vec().unwrap();
         let mut routed = Pk::from_private_key(&der, None).unwrap();
         speed_up_keys(&mut routed);
         (routed, own)
+    }
+
+    /// An EC key on `curve`, routed and mbedTLS's.
+    fn pair(curve: EcGroupId) -> (Pk, Pk) {
+        let mut rng = crate::crypto::new_rng().unwrap();
+        routed_and(Pk::generate_ec(&mut rng, curve).unwrap())
     }
 
     fn sign(pk: &mut Pk, md: MdType, hash: &[u8]) -> Vec<u8> {
@@ -894,13 +907,7 @@ mod tests {
         assert!(std::ptr::eq(info(&routed), &P256_INFO.routed));
         assert!(!std::ptr::eq(info(&own), &P256_INFO.routed));
         assert!(keys_match(&own, &routed) && keys_match(&routed, &own));
-        for (md, len) in [
-            (MdType::Sha1, 20),
-            (MdType::Sha224, 28),
-            (MdType::Sha256, 32),
-            (MdType::Sha384, 48),
-            (MdType::Sha512, 64),
-        ] {
+        for (md, len) in HANDSHAKE_HASHES {
             let hash: Vec<u8> = (0..len).map(|i| i as u8 ^ 0xA5).collect();
             let ours = sign(&mut routed, md, &hash);
             let theirs = sign(&mut own, md, &hash);
@@ -928,14 +935,10 @@ mod tests {
         );
     }
 
-    /// RSA keys: one routed to `rsa_pkcs1`, one mbedTLS's, of `bits`.
+    /// An RSA key of `bits`, routed and mbedTLS's.
     fn rsa_pair(bits: u32) -> (Pk, Pk) {
         let mut rng = crate::crypto::new_rng().unwrap();
-        let mut own = Pk::generate_rsa(&mut rng, bits, 65537).unwrap();
-        let der = own.write_private_der_vec().unwrap();
-        let mut routed = Pk::from_private_key(&der, None).unwrap();
-        speed_up_keys(&mut routed);
-        (routed, own)
+        routed_and(Pk::generate_rsa(&mut rng, bits, 65537).unwrap())
     }
 
     /// mbedTLS's RSA signatures verify through the routed key for every
@@ -948,13 +951,7 @@ mod tests {
             let (mut routed, mut own) = rsa_pair(bits);
             assert!(std::ptr::eq(info(&routed), &RSA_INFO.routed));
             assert!(keys_match(&own, &routed) && keys_match(&routed, &own));
-            for (md, len) in [
-                (MdType::Sha1, 20),
-                (MdType::Sha224, 28),
-                (MdType::Sha256, 32),
-                (MdType::Sha384, 48),
-                (MdType::Sha512, 64),
-            ] {
+            for (md, len) in HANDSHAKE_HASHES {
                 let hash: Vec<u8> = (0..len).map(|i| i as u8 ^ 0x5A).collect();
                 let theirs = sign(&mut own, md, &hash);
                 routed.verify(md, &hash, &theirs).unwrap();
